@@ -1,0 +1,99 @@
+package org.socius.platform.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.socius.platform.DataDirectory;
+import org.socius.platform.Database;
+import org.socius.platform.NetworkGuard;
+import org.socius.platform.OutboundHttp;
+import org.socius.platform.SecretBox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfig {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DataDirectory dataDirectory(@Value("${socius.data-dir}") String dir) {
+    return new DataDirectory(Path.of(dir));
+  }
+
+  @Bean
+  Database database(@Value("${socius.db.vendor}") String vendor, @Value("${spring.datasource.url}") String url) {
+    return new Database(vendor.equals("sqlite") ? Database.Vendor.SQLITE : Database.Vendor.POSTGRESQL, url);
+  }
+
+  @Bean
+  SecretBox secretBox(DataDirectory dataDirectory, @Value("${socius.secret-key:}") String configured) {
+    return new SecretBox(loadKey(dataDirectory, configured));
+  }
+
+  @Bean
+  NetworkGuard networkGuard(@Value("${socius.allow-private-networks:}") String allowList) {
+    return new NetworkGuard(allowList);
+  }
+
+  @Bean
+  OutboundHttp outboundHttp(NetworkGuard guard) {
+    return new OutboundHttp(guard, OutboundHttp.Policy.defaults(), "Socius/" + Versions.current() + " (+self-hosted)");
+  }
+
+  /**
+   * The key comes from {@code SOCIUS_SECRET_KEY} (base64 of 32 bytes) or the key file in the data
+   * directory, created on first start with owner-only permissions.
+   */
+  static SecretKey loadKey(DataDirectory dataDirectory, String configured) {
+    String base64 = configured;
+    if (base64 == null || base64.isBlank()) {
+      base64 = readOrCreateKeyFile(dataDirectory.secretKeyFile());
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("The secret key is not valid base64", e);
+    }
+    if (bytes.length != 32) {
+      throw new IllegalStateException("The secret key must be 32 bytes (base64 of 32 random bytes), got " + bytes.length);
+    }
+    return new SecretKeySpec(bytes, "AES");
+  }
+
+  private static String readOrCreateKeyFile(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.US_ASCII);
+      }
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      String text = Base64.getEncoder().encodeToString(key);
+      Path temp = Files.createTempFile(file.getParent(), "secret", ".tmp");
+      try {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system; the directory's permissions apply
+      }
+      Files.writeString(temp, text, StandardCharsets.US_ASCII);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return text;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package org.socius.team.internal.security;
+
+import java.security.Principal;
+import org.socius.team.Role;
+
+/** The principal of an API request: a token scoped to one workspace and role. */
+public record ApiTokenPrincipal(String tokenId, String userId, String workspaceId, Role role) implements Principal {
+
+  @Override
+  public String getName() {
+    return userId;
+  }
+}

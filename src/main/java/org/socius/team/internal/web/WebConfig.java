@@ -1,0 +1,21 @@
+package org.socius.team.internal.web;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+  private final MemberResolver memberResolver;
+
+  WebConfig(MemberResolver memberResolver) {
+    this.memberResolver = memberResolver;
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(memberResolver);
+  }
+}
