@@ -1,17 +1,12 @@
 package org.socius;
 
-import org.socius.cli.SociusCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
 
 /**
- * One jar: the server and the command line. With no arguments it serves; {@code --help} lists
- * the commands.
+ * The application: one capability per top-level package, {@code platform} shared by all. The
+ * jar's entry point is the command line, {@code org.socius.cli.SociusCli}, which serves by default.
  */
 @SpringBootApplication
-@org.springframework.modulith.Modulithic(sharedModules = "platform")
-public class SociusApplication {
-
-  public static void main(String[] args) {
-    SociusCli.main(args);
-  }
-}
+@Modulithic(sharedModules = "platform")
+public class SociusApplication {}

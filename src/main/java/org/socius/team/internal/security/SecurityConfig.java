@@ -75,7 +75,7 @@ class SecurityConfig {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/setup", "/signin", "/invite/**", "/p/**", "/avatars/**", "/css/**", "/js/**", "/img/**",
                 "/favicon.ico", "/manifest.webmanifest", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                "/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**").permitAll()
             .requestMatchers("/actuator/prometheus").access((auth, ctx) ->
                 new AuthorizationDecision(isLoopback(ctx.getRequest()) || bearerMatches(ctx.getRequest(), metricsToken)))
             .requestMatchers("/actuator/**").denyAll()
