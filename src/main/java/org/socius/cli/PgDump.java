@@ -1,6 +1,5 @@
 package org.socius.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 
 /** The pg_dump / pg_restore commands for a PostgreSQL JDBC URL: PostgreSQL's own tools do its backups best. */
@@ -18,12 +17,26 @@ final class PgDump {
     return "--dbname=" + quote(libpqUri(jdbcUrl, user));
   }
 
+  /**
+   * The libpq address of a pgjdbc URL: {@code jdbc:postgresql://host[:port][,host2[:port2]…]/db?…},
+   * {@code jdbc:postgresql:/db} or {@code jdbc:postgresql:db} (on localhost). The URL's parameters
+   * (which may hold a password) are left out.
+   */
   static String libpqUri(String jdbcUrl, String user) {
-    URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-    String host = uri.getHost() == null ? "localhost" : uri.getHost();
-    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    String rest = jdbcUrl.substring("jdbc:postgresql:".length());
+    int query = rest.indexOf('?');
+    if (query >= 0) {
+      rest = rest.substring(0, query);
+    }
+    String hosts = "";
+    String database = rest.startsWith("/") ? rest.substring(1) : rest;
+    if (rest.startsWith("//")) {
+      int slash = rest.indexOf('/', 2);
+      hosts = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+      database = slash < 0 ? "" : rest.substring(slash + 1);
+    }
     String who = user == null || user.isBlank() ? "" : user + "@";
-    return "postgresql://" + who + host + port + uri.getPath();
+    return "postgresql://" + who + (hosts.isEmpty() ? "localhost" : hosts) + "/" + database;
   }
 
   private static String quote(String s) {

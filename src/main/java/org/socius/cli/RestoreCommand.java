@@ -2,6 +2,8 @@ package org.socius.cli;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,24 +42,43 @@ class RestoreCommand implements Runnable {
     try {
       Files.createDirectories(dir.path());
       try (var channel = FileChannel.open(dir.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          var lock = channel.tryLock()) {
+          var lock = tryLock(channel)) {
         if (lock == null) {
           throw new SociusCli.CliFailure("Socius is running on " + dir.path() + "; stop it before restoring");
         }
         Path live = dir.sqliteDatabase();
         Path temp = Files.createTempFile(dir.path(), "restore", ".tmp");
         Files.copy(backup, temp, StandardCopyOption.REPLACE_EXISTING);
+        Path kept = dir.path().resolve("socius.db.before-restore");
+        Path wal = dir.path().resolve("socius.db-wal");
         if (Files.exists(live)) {
-          Files.copy(live, dir.path().resolve("socius.db.before-restore"), StandardCopyOption.REPLACE_EXISTING);
+          Files.copy(live, kept, StandardCopyOption.REPLACE_EXISTING);
+          // after a crash the write-ahead log holds committed changes not yet in the file: it goes with the kept copy
+          // (SQLite replays "<file>-wal" when the copy is opened); an older copy's log must not be replayed onto it
+          Files.deleteIfExists(dir.path().resolve("socius.db.before-restore-shm"));
+          if (Files.exists(wal)) {
+            Files.move(wal, dir.path().resolve("socius.db.before-restore-wal"), StandardCopyOption.REPLACE_EXISTING);
+          } else {
+            Files.deleteIfExists(dir.path().resolve("socius.db.before-restore-wal"));
+          }
         }
         // a write-ahead log left beside the old file belongs to the old file: it must not be replayed onto the backup
-        Files.deleteIfExists(dir.path().resolve("socius.db-wal"));
+        Files.deleteIfExists(wal);
         Files.deleteIfExists(dir.path().resolve("socius.db-shm"));
         Files.move(temp, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         spec.commandLine().getOut().println("Restored " + backup + " into " + live);
       }
     } catch (IOException e) {
       throw new SociusCli.CliFailure("The restore failed, nothing was changed: " + e.getMessage());
+    }
+  }
+
+  /** The lock, or null when a server holds it: in another process, or in this one (which tryLock reports by throwing). */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 

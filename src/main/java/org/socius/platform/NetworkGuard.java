@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The SSRF guard: refuses requests to loopback, private, link-local, carrier-grade NAT,
@@ -71,6 +72,7 @@ public final class NetworkGuard {
       }
       int first = b[0] & 0xff;
       return v6.isLoopbackAddress() || v6.isAnyLocalAddress() || v6.isLinkLocalAddress()
+          || isCompatibleV4(b) // ::/96, deprecated IPv4-compatible addresses such as ::127.0.0.1
           || v6.isSiteLocalAddress() || v6.isMulticastAddress()
           || (first & 0xfe) == 0xfc // fc00::/7 unique local
           || (first == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) // documentation
@@ -86,6 +88,15 @@ public final class NetworkGuard {
         || (a0 == 192 && a1 == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
         || (a0 == 198 && (a1 == 18 || a1 == 19)) // benchmarking
         || a0 >= 240; // reserved and broadcast
+  }
+
+  private static boolean isCompatibleV4(byte[] b) {
+    for (int i = 0; i < 12; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isMappedV4(byte[] b) {
@@ -106,20 +117,44 @@ public final class NetworkGuard {
 
   record Cidr(byte[] network, int prefix) {
 
+    private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
+
     static Cidr parse(String text) {
       try {
         int slash = text.indexOf('/');
-        InetAddress address = InetAddress.getByName(slash < 0 ? text : text.substring(0, slash));
-        byte[] bytes = address.getAddress();
+        byte[] bytes = literal(slash < 0 ? text : text.substring(0, slash));
         int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
         if (prefix < 0 || prefix > bytes.length * 8) {
-          throw new IllegalArgumentException("Bad prefix length in " + text);
+          throw new NumberFormatException("prefix length out of range");
         }
         return new Cidr(bytes, prefix);
       } catch (UnknownHostException | NumberFormatException e) {
         throw new IllegalArgumentException(
             "SOCIUS_ALLOW_PRIVATE_NETWORKS: '" + text + "' is not an IP address or CIDR range", e);
       }
+    }
+
+    /**
+     * The bytes of an IPv4 (dotted quad) or IPv6 literal. Anything else is refused rather than
+     * looked up: a host name here would be resolved through DNS, once, at start-up.
+     */
+    private static byte[] literal(String text) throws UnknownHostException {
+      if (text.indexOf(':') >= 0) {
+        return InetAddress.getByName(text).getAddress(); // with a colon, only an IPv6 literal is accepted; no lookup
+      }
+      var m = IPV4.matcher(text);
+      if (!m.matches()) {
+        throw new UnknownHostException(text);
+      }
+      byte[] bytes = new byte[4];
+      for (int i = 0; i < 4; i++) {
+        int part = Integer.parseInt(m.group(i + 1));
+        if (part > 255) {
+          throw new UnknownHostException(text);
+        }
+        bytes[i] = (byte) part;
+      }
+      return bytes;
     }
 
     boolean contains(InetAddress address) {

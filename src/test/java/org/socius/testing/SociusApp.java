@@ -56,12 +56,27 @@ public final class SociusApp implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    return launch(dir, postgresUrl, TEST_KEY, properties);
+  }
+
+  /**
+   * An app on SQLite in the given data directory (created if missing), keeping what is there,
+   * e.g. a directory the command line has worked on. It uses the directory's own key file
+   * rather than the shared test key, as a server and the command line on one machine do.
+   */
+  public static SociusApp startOnDataDir(Path dataDir, Map<String, String> properties) {
+    return launch(dataDir, null, null, properties);
+  }
+
+  private static SociusApp launch(Path dir, String postgresUrl, String secretKey, Map<String, String> properties) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--socius.data-dir=" + dir);
     args.add("--socius.allow-private-networks=127.0.0.1,::1");
     args.add("--logging.level.root=WARN");
-    args.add("--socius.secret-key=" + TEST_KEY);
+    if (secretKey != null) {
+      args.add("--socius.secret-key=" + secretKey);
+    }
     if (postgresUrl != null) {
       args.add("--socius.db.url=" + postgresUrl);
     }

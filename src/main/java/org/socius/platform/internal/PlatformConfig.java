@@ -58,18 +58,20 @@ class PlatformConfig {
    * directory, created on first start with owner-only permissions.
    */
   static SecretKey loadKey(DataDirectory dataDirectory, String configured) {
-    String base64 = configured;
-    if (base64 == null || base64.isBlank()) {
-      base64 = readOrCreateKeyFile(dataDirectory.secretKeyFile());
-    }
+    boolean fromSetting = configured != null && !configured.isBlank();
+    // the message names where the key came from; the decoder's own words go into it rather than into a cause,
+    // so that a report of the innermost cause (as the command line gives) still says what is wrong
+    String source = fromSetting ? "SOCIUS_SECRET_KEY" : "The secret key file " + dataDirectory.secretKeyFile();
+    String base64 = fromSetting ? configured : readOrCreateKeyFile(dataDirectory.secretKeyFile());
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(base64.strip());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The secret key is not valid base64", e);
+      throw new IllegalStateException(source + " is not valid base64 (" + e.getMessage()
+          + "); it must be base64 of 32 random bytes, e.g. from 'openssl rand -base64 32'");
     }
     if (bytes.length != 32) {
-      throw new IllegalStateException("The secret key must be 32 bytes (base64 of 32 random bytes), got " + bytes.length);
+      throw new IllegalStateException(source + " must be 32 bytes (base64 of 32 random bytes), got " + bytes.length);
     }
     return new SecretKeySpec(bytes, "AES");
   }

@@ -10,6 +10,7 @@ import org.socius.team.internal.ApiTokenStore;
 import org.socius.team.internal.SetUpInstallation;
 import org.socius.team.internal.UserStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ class SecurityConfig {
   }
 
   @Bean
+  @ConditionalOnWebApplication
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ApiTokenStore tokens, ApiErrors errors, Clock clock) throws Exception {
     http.securityMatcher("/api/v1/**")
@@ -67,6 +69,7 @@ class SecurityConfig {
   }
 
   @Bean
+  @ConditionalOnWebApplication
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, PasswordSignIn signIn, SetUpInstallation setup,
       @Value("${socius.metrics-token:}") String metricsToken) throws Exception {
