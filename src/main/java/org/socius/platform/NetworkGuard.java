@@ -108,10 +108,10 @@ public final class NetworkGuard {
     return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
   }
 
-  /** A destination that the guard refused, with the reason in words. */
-  public static final class RefusedDestination extends RuntimeException {
+  /** A destination that the guard refused, with the reason in words (an outbound failure like any other). */
+  public static final class RefusedDestination extends OutboundHttp.OutboundException {
     public RefusedDestination(String message) {
-      super(message);
+      super(message, null);
     }
   }
 

@@ -42,7 +42,7 @@ public final class OutboundHttp {
     }
   }
 
-  public static final class OutboundException extends RuntimeException {
+  public static class OutboundException extends RuntimeException {
     public OutboundException(String message, Throwable cause) {
       super(message, cause);
     }

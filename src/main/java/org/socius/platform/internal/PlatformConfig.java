@@ -92,8 +92,16 @@ class PlatformConfig {
         // not a POSIX file system; the directory's permissions apply
       }
       Files.writeString(temp, text, StandardCharsets.US_ASCII);
-      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      return text;
+      try {
+        // a hard link appears whole and fails if the file exists: when two processes start on a
+        // fresh directory at once, one key wins and both use it
+        Files.createLink(file, temp);
+        return text;
+      } catch (java.nio.file.FileAlreadyExistsException lost) {
+        return Files.readString(file, StandardCharsets.US_ASCII);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
     }
