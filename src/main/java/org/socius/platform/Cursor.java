@@ -25,7 +25,7 @@ public final class Cursor {
     try {
       return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new DomainException.Invalid("cursor", "The cursor is not one this API handed out");
+      throw new DomainException.Invalid("cursor", "problem.cursor");
     }
   }
 
@@ -34,7 +34,7 @@ public final class Cursor {
       return DEFAULT_LIMIT;
     }
     if (requested < 1 || requested > MAX_LIMIT) {
-      throw new DomainException.Invalid("limit", "limit must be between 1 and " + MAX_LIMIT);
+      throw new DomainException.Invalid("limit", "problem.limit", MAX_LIMIT);
     }
     return requested;
   }

@@ -22,7 +22,7 @@ public record Member(
 
   public Member require(Role needed) {
     if (!role.atLeast(needed)) {
-      throw new DomainException.Forbidden("This needs the " + needed.code() + " role; you are " + role.code());
+      throw new DomainException.Forbidden("problem.role-needed", needed.code(), role.code());
     }
     return this;
   }

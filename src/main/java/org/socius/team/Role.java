@@ -29,6 +29,6 @@ public enum Role {
         }
       }
     }
-    throw new DomainException.Invalid(field, "Role must be owner, editor or viewer");
+    throw new DomainException.Invalid(field, "problem.role");
   }
 }

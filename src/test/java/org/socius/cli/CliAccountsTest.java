@@ -111,7 +111,7 @@ class CliAccountsTest {
 
       var stranger = Cli.on(dataDir, "token", "create", "--email", "ann@socius.test", "--workspace", "elsewhere");
       assertThat(stranger.code()).isEqualTo(1);
-      assertThat(stranger.err()).contains("socius: ann@socius.test is not a member of a workspace 'elsewhere'");
+      assertThat(stranger.err()).contains("socius: ann@socius.test is not a member of a workspace with the address name elsewhere");
       assertThat(stranger.out()).isEmpty();
     }
   }

@@ -27,10 +27,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DomainException.class)
   ResponseEntity<ProblemDetail> domain(DomainException e) {
     HttpStatus status = statusOf(e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    String detail = e.messageIn(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());
     if (e instanceof DomainException.Invalid invalid) {
-      problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.getMessage())));
+      problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", detail)));
     }
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
     if (e instanceof DomainException.TooMany tooMany) {

@@ -6,7 +6,7 @@ import org.socius.platform.DomainException;
 public record FormError(String field, String message) {
 
   public static FormError of(DomainException.Invalid e) {
-    return new FormError(e.field(), e.getMessage());
+    return new FormError(e.field(), e.messageIn(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
   }
 
   public boolean is(String name) {

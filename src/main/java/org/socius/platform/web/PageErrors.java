@@ -22,7 +22,7 @@ class PageErrors {
   ModelAndView domain(DomainException e, HttpServletRequest request) {
     var status = ApiProblems.statusOf(e);
     ModelAndView view = new ModelAndView("shell/error",
-        Map.of("ui", Ui.bare(messages, request), "status", status.value(), "message", e.getMessage()));
+        Map.of("ui", Ui.bare(messages, request), "status", status.value(), "message", e.messageIn(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
     view.setStatus(status);
     return view;
   }

@@ -47,7 +47,7 @@ public class AcceptInvitation {
   public Workspace acceptAs(String userId, String secret) {
     Pending pending = find(secret).orElseThrow(AcceptInvitation::gone);
     if (members.memberById(pending.workspace().id(), userId).isPresent()) {
-      throw new DomainException.Conflict("You are already a member of " + pending.workspace().name());
+      throw new DomainException.Conflict("problem.already-member", pending.workspace().name());
     }
     if (!invitations.markAccepted(pending.invitation().id(), userId, clock.millis())) {
       throw gone();
@@ -65,6 +65,6 @@ public class AcceptInvitation {
   }
 
   private static DomainException gone() {
-    return new DomainException.NotFound("This invitation link has been used, has expired or was withdrawn. Ask for a new one.");
+    return new DomainException.NotFound("problem.invitation-gone");
   }
 }

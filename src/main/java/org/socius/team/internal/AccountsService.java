@@ -28,9 +28,9 @@ class AccountsService implements Accounts {
   @Override
   public IssuedToken createToken(String email, String workspaceSlug, String role, String name) {
     var user = users.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new DomainException.NotFound("No user with the e-mail address " + email));
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-user", email));
     var member = members.memberBySlug(workspaceSlug, user.id())
-        .orElseThrow(() -> new DomainException.NotFound(email + " is not a member of a workspace '" + workspaceSlug + "'"));
+        .orElseThrow(() -> new DomainException.NotFound("problem.not-member-of", email, workspaceSlug));
     var created = createToken.create(member, name, role);
     return new IssuedToken(created.token().id(), member.workspaceId(), created.token().role(), created.secret());
   }

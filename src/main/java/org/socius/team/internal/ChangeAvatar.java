@@ -32,12 +32,12 @@ public class ChangeAvatar {
   @Transactional
   public void upload(Member me, byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
-      throw new DomainException.Invalid("avatar", "Choose an image file");
+      throw new DomainException.Invalid("avatar", "problem.avatar-empty");
     }
     if (bytes.length > MAX_BYTES) {
-      throw new DomainException.Invalid("avatar", "The image can be at most 512 KB");
+      throw new DomainException.Invalid("avatar", "problem.avatar-size");
     }
-    String type = sniff(bytes).orElseThrow(() -> new DomainException.Invalid("avatar", "The avatar must be a PNG, JPEG or WebP image"));
+    String type = sniff(bytes).orElseThrow(() -> new DomainException.Invalid("avatar", "problem.avatar-type"));
     jdbc.sql("DELETE FROM member_avatars WHERE member_id = :id").param("id", me.memberId()).update();
     jdbc.sql("INSERT INTO member_avatars (member_id, content_type, bytes, updated_at) VALUES (:id, :type, :bytes, :now)")
         .param("id", me.memberId()).param("type", type).param("bytes", bytes).param("now", clock.millis()).update();

@@ -22,9 +22,9 @@ public class ChangeMemberRole {
     owner.require(Role.OWNER);
     Role newRole = Role.parse("role", role);
     MemberProfile target = members.profile(owner.workspaceId(), memberId)
-        .orElseThrow(() -> new DomainException.NotFound("No such member in this workspace"));
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-member"));
     if (target.role() == Role.OWNER && newRole != Role.OWNER && members.countOwners(owner.workspaceId()) <= 1) {
-      throw new DomainException.Conflict("A workspace needs at least one owner; make someone else owner first");
+      throw new DomainException.Conflict("problem.last-owner-role");
     }
     members.updateRole(owner.workspaceId(), memberId, newRole);
     return members.profile(owner.workspaceId(), memberId).orElseThrow();

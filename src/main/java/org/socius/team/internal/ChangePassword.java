@@ -29,7 +29,7 @@ public class ChangePassword {
   public void change(String userId, String currentPassword, String newPassword, String keepSessionId) {
     UserStore.User user = users.findById(userId).orElseThrow();
     if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
-      throw new DomainException.Invalid("currentPassword", "The current password is not correct");
+      throw new DomainException.Invalid("currentPassword", "problem.wrong-password");
     }
     Fields.password("newPassword", newPassword);
     users.updatePassword(userId, encoder.encode(newPassword), clock.millis());

@@ -28,7 +28,7 @@ public class CreateApiToken {
     String cleanName = Fields.text("name", name, 100);
     Role tokenRole = role == null || role.isBlank() ? me.role() : Role.parse("role", role);
     if (!me.role().atLeast(tokenRole)) {
-      throw new org.socius.platform.DomainException.Invalid("role", "A token cannot have a higher role than yours (" + me.role().code() + ")");
+      throw new org.socius.platform.DomainException.Invalid("role", "problem.token-role", me.role().code());
     }
     String secret = Ids.newSecret("soc_");
     ApiTokenStore.ApiToken token = new ApiTokenStore.ApiToken(Ids.newId(), me.workspaceId(), me.userId(), cleanName,

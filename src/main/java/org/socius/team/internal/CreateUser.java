@@ -30,7 +30,7 @@ public class CreateUser {
     String cleanEmail = Fields.email(email);
     Fields.password("password", password);
     if (users.emailTaken(cleanEmail)) {
-      throw new DomainException.Invalid("email", "An account with this e-mail address exists already; sign in instead");
+      throw new DomainException.Invalid("email", "problem.email-taken");
     }
     long now = clock.millis();
     String id = Ids.newId();

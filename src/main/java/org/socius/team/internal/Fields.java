@@ -23,7 +23,7 @@ public final class Fields {
   public static String text(String field, String value, int max) {
     String v = value == null ? "" : value.strip();
     if (v.isEmpty()) {
-      throw new DomainException.Invalid(field, "This field is required");
+      throw new DomainException.Invalid(field, "problem.required");
     }
     return optionalText(field, v, max);
   }
@@ -31,10 +31,10 @@ public final class Fields {
   public static String optionalText(String field, String value, int max) {
     String v = value == null ? "" : value.strip();
     if (v.codePointCount(0, v.length()) > max) {
-      throw new DomainException.Invalid(field, "This can be at most " + max + " characters long");
+      throw new DomainException.Invalid(field, "problem.too-long", max);
     }
     if (v.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-      throw new DomainException.Invalid(field, "This contains control characters");
+      throw new DomainException.Invalid(field, "problem.control-characters");
     }
     return v;
   }
@@ -42,17 +42,17 @@ public final class Fields {
   public static String email(String value) {
     String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     if (v.length() > 320 || !EMAIL.matcher(v).matches()) {
-      throw new DomainException.Invalid("email", "Please enter a valid e-mail address");
+      throw new DomainException.Invalid("email", "problem.email");
     }
     return v;
   }
 
   public static String password(String field, String value) {
     if (value == null || value.codePointCount(0, value.length()) < MIN_PASSWORD) {
-      throw new DomainException.Invalid(field, "The password needs at least " + MIN_PASSWORD + " characters");
+      throw new DomainException.Invalid(field, "problem.password-short", MIN_PASSWORD);
     }
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-      throw new DomainException.Invalid(field, "The password can be at most " + MAX_PASSWORD_BYTES + " bytes long");
+      throw new DomainException.Invalid(field, "problem.password-long", MAX_PASSWORD_BYTES);
     }
     return value;
   }
@@ -60,7 +60,7 @@ public final class Fields {
   public static String slug(String value) {
     String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
     if (!SLUG.matcher(v).matches()) {
-      throw new DomainException.Invalid("slug", "The address name may use a–z, 0–9 and hyphens (1–60, not starting or ending with a hyphen)");
+      throw new DomainException.Invalid("slug", "problem.slug");
     }
     return v;
   }
@@ -79,7 +79,7 @@ public final class Fields {
     try {
       return ZoneId.of(value == null ? "" : value.strip());
     } catch (DateTimeException e) {
-      throw new DomainException.Invalid("timeZone", "Unknown time zone; use a name such as Europe/Berlin or America/New_York");
+      throw new DomainException.Invalid("timeZone", "problem.time-zone");
     }
   }
 
@@ -91,7 +91,7 @@ public final class Fields {
       }
       return locale;
     } catch (IllformedLocaleException e) {
-      throw new DomainException.Invalid("locale", "Unknown locale; use a language tag such as en, en-GB or de");
+      throw new DomainException.Invalid("locale", "problem.locale");
     }
   }
 
@@ -102,13 +102,13 @@ public final class Fields {
     if ("person".equalsIgnoreCase(value)) {
       return Workspace.Kind.PERSON;
     }
-    throw new DomainException.Invalid("kind", "A workspace is for a brand or for a person");
+    throw new DomainException.Invalid("kind", "problem.kind");
   }
 
   public static String theme(String value) {
     if (value != null && (value.equals("system") || value.equals("light") || value.equals("dark"))) {
       return value;
     }
-    throw new DomainException.Invalid("theme", "Theme must be system, light or dark");
+    throw new DomainException.Invalid("theme", "problem.theme");
   }
 }

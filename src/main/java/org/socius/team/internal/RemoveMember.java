@@ -26,9 +26,9 @@ public class RemoveMember {
   public void remove(Member owner, String memberId) {
     owner.require(Role.OWNER);
     MemberProfile target = members.profile(owner.workspaceId(), memberId)
-        .orElseThrow(() -> new DomainException.NotFound("No such member in this workspace"));
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-member"));
     if (target.role() == Role.OWNER && members.countOwners(owner.workspaceId()) <= 1) {
-      throw new DomainException.Conflict("The last owner cannot be removed; make someone else owner first");
+      throw new DomainException.Conflict("problem.last-owner-remove");
     }
     tokens.revokeAllOf(owner.workspaceId(), target.userId(), clock.millis());
     members.delete(owner.workspaceId(), memberId);

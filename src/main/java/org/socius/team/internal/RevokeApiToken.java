@@ -19,7 +19,7 @@ public class RevokeApiToken {
 
   public void revoke(Member me, String tokenId) {
     if (!tokens.revoke(me.workspaceId(), me.userId(), tokenId, clock.millis())) {
-      throw new DomainException.NotFound("No active token with this id");
+      throw new DomainException.NotFound("problem.no-token");
     }
   }
 }

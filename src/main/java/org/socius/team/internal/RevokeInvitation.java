@@ -18,7 +18,7 @@ public class RevokeInvitation {
   public void revoke(Member owner, String invitationId) {
     owner.require(Role.OWNER);
     if (!invitations.delete(owner.workspaceId(), invitationId)) {
-      throw new DomainException.NotFound("No open invitation with this id");
+      throw new DomainException.NotFound("problem.no-invitation");
     }
   }
 }

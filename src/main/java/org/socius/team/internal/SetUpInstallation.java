@@ -42,7 +42,7 @@ public class SetUpInstallation {
       // the primary key admits one setup, even when two browsers submit at the same moment
       jdbc.sql("INSERT INTO installation (id, completed_at) VALUES (1, :now)").param("now", clock.millis()).update();
     } catch (DuplicateKeyException e) {
-      throw new DomainException.Conflict("Socius is already set up; sign in instead");
+      throw new DomainException.Conflict("problem.already-set-up");
     }
     String userId = createUser.create(form.name(), form.email(), form.password());
     Workspace workspace = createWorkspace.create(userId,

@@ -21,7 +21,7 @@ public class UpdateProfile {
     String bio = Fields.optionalText("bio", form.bio(), 1000);
     String signature = Fields.optionalText("signature", form.signature(), 40);
     if (signature.contains("\n")) {
-      throw new org.socius.platform.DomainException.Invalid("signature", "The signature is one line");
+      throw new org.socius.platform.DomainException.Invalid("signature", "problem.signature-line");
     }
     members.updateProfile(me.workspaceId(), me.memberId(), name, bio, signature, Boolean.TRUE.equals(form.showPublicly()));
     return members.profile(me.workspaceId(), me.memberId()).orElseThrow();

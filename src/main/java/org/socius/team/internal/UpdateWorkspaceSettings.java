@@ -26,7 +26,7 @@ public class UpdateWorkspaceSettings {
     Workspace current = workspaces.findById(owner.workspaceId()).orElseThrow();
     String slug = form.slug() == null ? current.slug() : Fields.slug(form.slug());
     if (!slug.equals(current.slug()) && workspaces.slugTaken(slug, current.id())) {
-      throw new DomainException.Invalid("slug", "This address name is taken by another workspace");
+      throw new DomainException.Invalid("slug", "problem.slug-taken");
     }
     Workspace updated = new Workspace(current.id(), slug,
         form.name() == null ? current.name() : Fields.text("name", form.name(), 200),

@@ -52,7 +52,7 @@ class MembersApi {
   @GetMapping("/api/v1/workspaces/{workspaceId}/members/{memberId}")
   ApiJson.MemberJson get(Member member, @PathVariable String memberId) {
     return members.profile(member.workspaceId(), memberId).map(ApiJson.MemberJson::of)
-        .orElseThrow(() -> new DomainException.NotFound("No such member in this workspace"));
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-member"));
   }
 
   @Operation(summary = "Change a member's role (owner)")

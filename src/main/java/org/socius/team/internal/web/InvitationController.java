@@ -31,7 +31,7 @@ class InvitationController {
   @GetMapping("/invite/{secret}")
   String show(@PathVariable String secret, Model model) {
     var pending = accept.find(secret).orElseThrow(() ->
-        new DomainException.NotFound("This invitation link has been used, has expired or was withdrawn. Ask for a new one."));
+        new DomainException.NotFound("problem.invitation-gone"));
     model.addAttribute("pending", pending);
     model.addAttribute("secret", secret);
     model.addAttribute("userId", SessionSignIn.currentUserId());
@@ -60,7 +60,7 @@ class InvitationController {
       sessions.signIn(request, response, user.id(), user.email());
       return "redirect:/w/" + workspace.slug() + "/today";
     } catch (DomainException.Invalid e) {
-      var pending = accept.find(secret).orElseThrow(() -> new DomainException.NotFound("This invitation link is no longer valid."));
+      var pending = accept.find(secret).orElseThrow(() -> new DomainException.NotFound("problem.invitation-gone"));
       model.addAttribute("pending", pending);
       model.addAttribute("secret", secret);
       model.addAttribute("userId", null);

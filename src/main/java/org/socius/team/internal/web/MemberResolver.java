@@ -60,6 +60,6 @@ public class MemberResolver implements HandlerMethodArgumentResolver {
   }
 
   private static DomainException notFound() {
-    return new DomainException.NotFound("No such workspace");
+    return new DomainException.NotFound("problem.no-workspace");
   }
 }

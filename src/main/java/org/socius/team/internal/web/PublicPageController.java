@@ -36,7 +36,7 @@ class PublicPageController {
 
   private Workspace publicWorkspace(String slug) {
     return workspaces.findBySlug(slug).filter(Workspace::publicPage)
-        .orElseThrow(() -> new DomainException.NotFound("There is no public page here"));
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-public-page"));
   }
 
   private PublicPageView page(Workspace workspace) {
@@ -62,13 +62,13 @@ class PublicPageController {
   /** An avatar is visible on a public page where its member is shown, and to members of the workspace. */
   @GetMapping("/avatars/{memberId}")
   ResponseEntity<byte[]> avatar(@PathVariable String memberId) {
-    var avatar = avatars.find(memberId).orElseThrow(() -> new DomainException.NotFound("No avatar"));
-    MemberProfile owner = members.profileForPublicCheck(memberId).orElseThrow(() -> new DomainException.NotFound("No avatar"));
+    var avatar = avatars.find(memberId).orElseThrow(() -> new DomainException.NotFound("problem.no-avatar"));
+    MemberProfile owner = members.profileForPublicCheck(memberId).orElseThrow(() -> new DomainException.NotFound("problem.no-avatar"));
     boolean shown = owner.showPublicly() && workspaces.findById(owner.workspaceId()).map(Workspace::publicPage).orElse(false);
     String viewer = SessionSignIn.currentUserId();
     boolean member = viewer != null && members.memberById(owner.workspaceId(), viewer).isPresent();
     if (!shown && !member) {
-      throw new DomainException.NotFound("No avatar");
+      throw new DomainException.NotFound("problem.no-avatar");
     }
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(avatar.contentType()))
         .cacheControl(CacheControl.noCache()).header("X-Content-Type-Options", "nosniff").body(avatar.bytes());
