@@ -2,7 +2,6 @@ package org.socius.team.internal;
 
 import java.time.Clock;
 import org.socius.platform.DomainException;
-import org.springframework.dao.DuplicateKeyException;
 import org.socius.team.Workspace;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,10 +37,10 @@ public class SetUpInstallation {
 
   @Transactional
   public Result setUp(Form form) {
-    try {
-      // the primary key admits one setup, even when two browsers submit at the same moment
-      jdbc.sql("INSERT INTO installation (id, completed_at) VALUES (1, :now)").param("now", clock.millis()).update();
-    } catch (DuplicateKeyException e) {
+    // the primary key admits one setup, even when two browsers submit at the same moment; asked
+    // with ON CONFLICT because SQLite's driver reports a duplicate key as an uncategorised error (a 500)
+    if (jdbc.sql("INSERT INTO installation (id, completed_at) VALUES (1, :now) ON CONFLICT (id) DO NOTHING")
+        .param("now", clock.millis()).update() == 0) {
       throw new DomainException.Conflict("problem.already-set-up");
     }
     String userId = createUser.create(form.name(), form.email(), form.password());

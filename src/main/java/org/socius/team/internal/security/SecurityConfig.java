@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -73,7 +74,10 @@ class SecurityConfig {
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, PasswordSignIn signIn, SetUpInstallation setup,
       @Value("${socius.metrics-token:}") String metricsToken) throws Exception {
-    http.authenticationProvider(signIn)
+    // exactly this provider: added with authenticationProvider(), it ran a second time as the global
+    // parent manager's (a single AuthenticationProvider bean is picked up there), so a wrong password
+    // was checked and counted twice and the limiter locked after the third attempt instead of the fifth
+    http.authenticationManager(new ProviderManager(signIn))
         .addFilterBefore(new SetupRedirectFilter(setup), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/setup", "/signin", "/invite/**", "/p/**", "/avatars/**", "/css/**", "/js/**", "/img/**",

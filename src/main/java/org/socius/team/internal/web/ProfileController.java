@@ -56,10 +56,10 @@ class ProfileController {
   }
 
   @PostMapping("/w/{slug}/settings/profile/avatar")
-  String uploadAvatar(Member member, @RequestParam("avatar") MultipartFile file, Model model, RedirectAttributes redirect,
-      HttpServletResponse response) throws IOException {
+  String uploadAvatar(Member member, @RequestParam(name = "avatar", required = false) MultipartFile file, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) throws IOException {
     try {
-      avatar.upload(member, file.getBytes());
+      avatar.upload(member, file == null ? null : file.getBytes()); // no file (or no multipart form): 400, not 500
       redirect.addFlashAttribute("notice", "saved");
       return "redirect:/w/" + member.workspaceSlug() + "/settings/profile";
     } catch (DomainException.Invalid e) {
