@@ -1,0 +1,110 @@
+package org.socius.networks.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.socius.networks.Channel;
+import org.socius.networks.OutgoingPost;
+import org.socius.networks.PublishFailure;
+import org.socius.networks.Published;
+import org.socius.networks.Publisher;
+import org.socius.platform.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one publish operation. Parts already confirmed for this idempotency key are never sent
+ * again; the adapter makes the network itself idempotent for the part in flight.
+ */
+@Service
+public class PublishOnChannel implements Publisher {
+
+  private final ChannelStore channels;
+  private final CredentialVault vault;
+  private final Adapters adapters;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  PublishOnChannel(ChannelStore channels, CredentialVault vault, Adapters adapters, JdbcClient jdbc, Clock clock) {
+    this.channels = channels;
+    this.vault = vault;
+    this.adapters = adapters;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public Published publish(String workspaceId, String channelId, OutgoingPost post, String idempotencyKey) {
+    Channel channel = channels.find(workspaceId, channelId).orElseThrow(() -> new DomainException.NotFound("problem.no-channel"));
+    if (post.parts() == null || post.parts().isEmpty()) {
+      throw new DomainException.Invalid("parts", "problem.post-empty");
+    }
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+      throw new DomainException.Invalid("idempotencyKey", "problem.idempotency-key");
+    }
+    if (channel.status() == Channel.Status.NEEDS_RECONNECT || channel.status() == Channel.Status.DISCONNECTED) {
+      throw new PublishFailure(channel.handle() + " needs to be connected again before anything can be published", false, null);
+    }
+    Log log = new Log(channelId, idempotencyKey);
+    if (log.all(post.parts().size()) != null) {
+      return log.all(post.parts().size());
+    }
+    Session session = new Session(channelId, vault.open(channelId, channels.syncState(channelId).sealedCredentials()));
+    NetworkAdapter adapter = adapters.of(channel.network());
+    try {
+      adapter.validate(session, post);
+      return adapter.publish(session, post, idempotencyKey, log);
+    } catch (AdapterException.CredentialsRejected e) {
+      channels.status(channelId, Channel.Status.NEEDS_RECONNECT, e.getMessage(), null);
+      throw new PublishFailure(e.getMessage(), false, null);
+    } catch (AdapterException.RateLimited e) {
+      throw new PublishFailure(e.getMessage(), true, e.until());
+    } catch (AdapterException.Transient | AdapterException.Malformed e) {
+      throw new PublishFailure(e.getMessage(), true, null);
+    } catch (AdapterException.Rejected e) {
+      throw new PublishFailure(e.getMessage(), false, null);
+    } finally {
+      if (session.changed()) {
+        channels.replaceCredentials(channelId, vault.seal(channelId, session.credentials()));
+      }
+    }
+  }
+
+  private final class Log implements NetworkAdapter.PartLog {
+    private final String channelId;
+    private final String key;
+
+    Log(String channelId, String key) {
+      this.channelId = channelId;
+      this.key = key;
+    }
+
+    @Override
+    public Published.Part done(int part) {
+      return jdbc.sql("SELECT remote_id, url FROM published_parts WHERE channel_id = :c AND idempotency_key = :k AND part = :p")
+          .param("c", channelId).param("k", key).param("p", part)
+          .query((rs, n) -> new Published.Part(rs.getString(1), rs.getString(2))).optional().orElse(null);
+    }
+
+    @Override
+    public void record(int part, Published.Part published) {
+      jdbc.sql("""
+          INSERT INTO published_parts (channel_id, idempotency_key, part, remote_id, url, published_at)
+          VALUES (:c, :k, :p, :id, :url, :now) ON CONFLICT (channel_id, idempotency_key, part) DO NOTHING""")
+          .param("c", channelId).param("k", key).param("p", part).param("id", published.remoteId()).param("url", published.url())
+          .param("now", clock.millis()).update();
+    }
+
+    Published all(int parts) {
+      List<Published.Part> found = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        Published.Part p = done(i);
+        if (p == null) {
+          return null;
+        }
+        found.add(p);
+      }
+      return new Published(found);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.socius.networks.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socius.networks.Channel;
+import org.socius.networks.EventType;
+import org.socius.networks.NetworkEvent;
+import org.socius.networks.NetworkEventRecorded;
+import org.socius.platform.Ids;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pulls a channel's new activity into the event log: the first import of followers (a bounded
+ * number of pages per run, so that it shows progress and survives restarts), then notifications
+ * newer than the stored state. The one entry point for the scheduler and the "Sync now" button.
+ * Returns when to run next, or null when the channel is gone or needs reconnecting.
+ */
+@Service
+public class SyncChannel {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncChannel.class);
+  static final int FOLLOWER_PAGES_PER_RUN = 20;
+
+  private final ChannelStore channels;
+  private final EventStore events;
+  private final CredentialVault vault;
+  private final Adapters adapters;
+  private final OwnerNotifications notifications;
+  private final ApplicationEventPublisher publisher;
+  private final Clock clock;
+  private final Duration interval;
+
+  SyncChannel(ChannelStore channels, EventStore events, CredentialVault vault, Adapters adapters, OwnerNotifications notifications,
+      ApplicationEventPublisher publisher, Clock clock, @Value("${socius.networks.sync-interval:2m}") Duration interval) {
+    this.channels = channels;
+    this.events = events;
+    this.vault = vault;
+    this.adapters = adapters;
+    this.notifications = notifications;
+    this.publisher = publisher;
+    this.clock = clock;
+    this.interval = interval;
+  }
+
+  public Instant sync(String channelId) {
+    Channel channel = channels.findForJob(channelId).orElse(null);
+    if (channel == null || channel.status() == Channel.Status.NEEDS_RECONNECT || channel.status() == Channel.Status.DISCONNECTED) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (channel.rateLimitedUntil() != null && channel.rateLimitedUntil().isAfter(now)) {
+      return channel.rateLimitedUntil();
+    }
+    ChannelStore.SyncState state = channels.syncState(channelId);
+    Session session = new Session(channelId, vault.open(channelId, state.sealedCredentials()));
+    NetworkAdapter adapter = adapters.of(channel.network());
+    try {
+      boolean importDone = state.importDone() || importFollowers(channel, adapter, session, state.followersCursor());
+      NetworkAdapter.Activity activity = adapter.activity(session, state.activityState());
+      for (NetworkAdapter.Item item : activity.items()) {
+        record(channel, item);
+      }
+      channels.activityState(channelId, activity.state());
+      channels.synced(channelId, clock.millis());
+      return importDone ? clock.instant().plus(interval) : clock.instant();
+    } catch (AdapterException.CredentialsRejected e) {
+      channels.status(channelId, Channel.Status.NEEDS_RECONNECT, e.getMessage(), null);
+      notifications.notifyOnce(channel.workspaceId(), "channel-needs-reconnect", channelId,
+          channel.network().code() + " account " + channel.handle() + " needs to be connected again: " + e.getMessage());
+      log.warn("Channel {} needs reconnecting: {}", channelId, e.getMessage());
+      return null;
+    } catch (AdapterException.RateLimited e) {
+      channels.status(channelId, Channel.Status.RATE_LIMITED, e.getMessage(), e.until());
+      return e.until();
+    } catch (AdapterException e) {
+      int failures = channels.failed(channelId, e.getMessage());
+      log.warn("Sync of channel {} failed ({} in a row): {}", channelId, failures, e.getMessage());
+      long backoff = Math.min(Duration.ofHours(24).toMillis(), interval.toMillis() << Math.min(failures, 12));
+      return clock.instant().plusMillis(backoff);
+    } finally {
+      if (session.changed()) {
+        channels.replaceCredentials(channelId, vault.seal(channelId, session.credentials()));
+      }
+    }
+  }
+
+  /** Reads up to a number of follower pages; true when the import is complete. */
+  private boolean importFollowers(Channel channel, NetworkAdapter adapter, Session session, String cursor) {
+    String next = cursor;
+    for (int page = 0; page < FOLLOWER_PAGES_PER_RUN; page++) {
+      NetworkAdapter.Followers followers = adapter.followers(session, next);
+      long now = clock.millis();
+      long added = 0;
+      for (var actor : followers.actors()) {
+        if (events.addFollower(channel.id(), actor.remoteId(), now)) {
+          added++;
+          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "import:" + actor.remoteId(), actor, null, clock.instant()), true);
+        }
+      }
+      next = followers.next();
+      channels.followersProgress(channel.id(), next, added, next == null);
+      if (next == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void record(Channel channel, NetworkAdapter.Item item) {
+    if (item.type() == EventType.FOLLOWER_GAINED && !events.addFollower(channel.id(), item.actor().remoteId(), clock.millis())) {
+      return; // already known as a follower (e.g. from the first import)
+    }
+    store(channel, item, false);
+  }
+
+  private void store(Channel channel, NetworkAdapter.Item item, boolean backfill) {
+    NetworkEvent event = new NetworkEvent(Ids.newId(), channel.workspaceId(), channel.id(), channel.network(), item.type(),
+        item.remoteId(), item.actor(), item.post(), backfill, item.occurredAt(), clock.instant());
+    if (events.insertIfAbsent(event)) {
+      publisher.publishEvent(new NetworkEventRecorded(event));
+    }
+  }
+}
