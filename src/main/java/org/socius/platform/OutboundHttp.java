@@ -79,6 +79,8 @@ public final class OutboundHttp {
         throw new OutboundException("No answer from " + current.getHost() + " within " + describe(policy.requestTimeout()), null);
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(current)
+          // no h2c upgrade on plain http: some servers (Node among them) drop the connection on it
+          .version("http".equalsIgnoreCase(current.getScheme()) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
           .timeout(Duration.ofNanos(remaining))
           .header("User-Agent", userAgent)
           .header("Accept-Encoding", "gzip");
