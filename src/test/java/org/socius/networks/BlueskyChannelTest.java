@@ -194,6 +194,26 @@ class BlueskyChannelTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
+  void aLostAnswerAfterThePdsAcceptedThePostStillMakesOnePost(Store store) throws Exception {
+    BlueskyNetwork net = BlueskyNetwork.get();
+    Connected c = connect(store);
+    var vault = c.app().bean(org.socius.networks.internal.CredentialVault.class);
+    var channels = c.app().bean(org.socius.networks.internal.ChannelStore.class);
+    try (var proxy = new DroppingProxy(net.pds(), "com.atproto.repo.putRecord", 1)) {
+      var credentials = new java.util.HashMap<>(vault.open(c.channelId(), channels.syncState(c.channelId()).sealedCredentials()));
+      credentials.put("pds", proxy.url());
+      channels.replaceCredentials(c.channelId(), vault.seal(c.channelId(), credentials));
+
+      var published = c.app().bean(Publisher.class).publish(c.team().workspaceId(), c.channelId(),
+          OutgoingPost.text("Through a lossy network"), "lossy-" + c.channelId());
+
+      assertThat(net.postCount(c.me())).isEqualTo(1);
+      assertThat(net.getRecord(published.first().remoteId()).path("value").path("text").asString()).isEqualTo("Through a lossy network");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
   void tooLongPostsAreRefusedBeforeAnythingIsSent(Store store) {
     BlueskyNetwork net = BlueskyNetwork.get();
     Connected c = connect(store);
