@@ -135,6 +135,11 @@ public final class BlueskyNetwork {
     return call("GET", "com.atproto.repo.getRecord?repo=" + p[0] + "&collection=" + p[1] + "&rkey=" + p[2], null, null);
   }
 
+  /** How many followers the AppView counts for the account. */
+  public long followersCount(Account a) {
+    return call("GET", "app.bsky.actor.getProfile?actor=" + a.did(), session(a).accessJwt(), null).path("followersCount").asLong();
+  }
+
   /** How many posts the account has in its repository. */
   public int postCount(Account a) {
     JsonNode r = call("GET", "com.atproto.repo.listRecords?repo=" + a.did() + "&collection=app.bsky.feed.post&limit=100", null, null);

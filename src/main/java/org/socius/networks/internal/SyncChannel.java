@@ -24,7 +24,6 @@ import org.springframework.stereotype.Service;
 public class SyncChannel {
 
   private static final Logger log = LoggerFactory.getLogger(SyncChannel.class);
-  static final int FOLLOWER_PAGES_PER_RUN = 20;
 
   private final ChannelStore channels;
   private final EventStore events;
@@ -34,9 +33,12 @@ public class SyncChannel {
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final Duration interval;
+  private final int followerPagesPerRun;
 
   SyncChannel(ChannelStore channels, EventStore events, CredentialVault vault, Adapters adapters, OwnerNotifications notifications,
-      ApplicationEventPublisher publisher, Clock clock, @Value("${socius.networks.sync-interval:2m}") Duration interval) {
+      ApplicationEventPublisher publisher, Clock clock, @Value("${socius.networks.sync-interval:2m}") Duration interval,
+      @Value("${socius.networks.follower-pages-per-run:20}") int followerPagesPerRun) {
+    this.followerPagesPerRun = followerPagesPerRun;
     this.channels = channels;
     this.events = events;
     this.vault = vault;
@@ -92,7 +94,7 @@ public class SyncChannel {
   /** Reads up to a number of follower pages; true when the import is complete. */
   private boolean importFollowers(Channel channel, NetworkAdapter adapter, Session session, String cursor) {
     String next = cursor;
-    for (int page = 0; page < FOLLOWER_PAGES_PER_RUN; page++) {
+    for (int page = 0; page < followerPagesPerRun; page++) {
       NetworkAdapter.Followers followers = adapter.followers(session, next);
       long now = clock.millis();
       long added = 0;
