@@ -22,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A Bluesky account on the local reference network, connected through the Channels page. */
-class BlueskyChannelTest {
+public class BlueskyChannelTest {
 
   private static final Map<Store, SociusApp> APPS = new EnumMap<>(Store.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  static synchronized SociusApp app(Store store) {
+  public static synchronized SociusApp app(Store store) {
     BlueskyNetwork net = BlueskyNetwork.get();
     return APPS.computeIfAbsent(store, s -> {
       var props = new java.util.HashMap<>(net.sociusProperties());
