@@ -240,6 +240,40 @@ public class BlueskyChannelTest {
     assertThat(c.channel().path("status").asString()).isEqualTo("connected");
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void revokedCredentialsTurnTheChannelToNeedsReconnectAndTellTheOwners(Store store) throws InterruptedException {
+    BlueskyNetwork net = BlueskyNetwork.get();
+    SociusApp app = app(store);
+    var team = Teams.create(app);
+    var me = net.createAccount("revoked");
+    String appPassword = net.appPassword(me);
+    String page = "/w/" + team.slug() + "/settings/channels";
+    assertThat(team.owner().web().post(page, page + "/bluesky", Map.of("identifier", me.handle(), "appPassword", appPassword)).status())
+        .isEqualTo(302);
+    var list = team.owner().web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/channels", team.ownerToken(), null);
+    String channelId = JSON.readTree(list.body()).path("items").get(0).path("id").asString();
+    // the person revokes every app password of the account on Bluesky
+    var session = net.session(me);
+    for (JsonNode p : net.call("GET", "com.atproto.server.listAppPasswords", session.accessJwt(), null).path("passwords")) {
+      net.call("POST", "com.atproto.server.revokeAppPassword", session.accessJwt(), Map.of("name", p.path("name").asString()));
+    }
+    Thread.sleep((net.accessTokenTtlSeconds() + 1) * 1000);
+
+    assertThat(app.bean(SyncChannel.class).sync(channelId)).as("no further sync is scheduled").isNull();
+
+    var channel = JSON.readTree(team.owner().web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/channels",
+        team.ownerToken(), null).body()).path("items").get(0);
+    assertThat(channel.path("status").asString()).isEqualTo("needs_reconnect");
+    assertThat(channel.path("statusDetail").asString()).isNotBlank();
+    assertThat(team.owner().web().get(page).body()).contains("Needs to be connected again");
+    long notices = app.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM owner_notifications WHERE workspace_id = :ws AND subject_id = :c")
+        .param("ws", team.workspaceId()).param("c", channelId).query(Long.class).single();
+    assertThat(notices).isEqualTo(1);
+    assertThatThrownBy(() -> app.bean(Publisher.class).publish(team.workspaceId(), channelId, OutgoingPost.text("x"), "k"))
+        .isInstanceOf(PublishFailure.class).hasMessageContaining("connected again");
+  }
+
   static <T> T eventually(Supplier<T> probe) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
