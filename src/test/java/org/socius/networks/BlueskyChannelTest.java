@@ -214,6 +214,40 @@ public class BlueskyChannelTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
+  void aThreadIsAReplyChainThatResumesWhereItStopped(Store store) throws Exception {
+    BlueskyNetwork net = BlueskyNetwork.get();
+    Connected c = connect(store);
+    var vault = c.app().bean(org.socius.networks.internal.CredentialVault.class);
+    var channels = c.app().bean(org.socius.networks.internal.ChannelStore.class);
+    var thread = new OutgoingPost(List.of("1/3 A thread", "2/3 goes on", "3/3 and ends"), List.of(), null, "public");
+    var original = vault.open(c.channelId(), channels.syncState(c.channelId()).sealedCredentials());
+    try (var proxy = new DroppingProxy(net.pds(), "com.atproto.repo.putRecord", 1, 1, 400)) {
+      var viaProxy = new java.util.HashMap<>(original);
+      viaProxy.put("pds", proxy.url());
+      channels.replaceCredentials(c.channelId(), vault.seal(c.channelId(), viaProxy));
+      assertThatThrownBy(() -> c.app().bean(Publisher.class).publish(c.team().workspaceId(), c.channelId(), thread, "thread-" + c.channelId()))
+          .isInstanceOf(PublishFailure.class);
+      assertThat(net.postCount(c.me())).as("the first part went out before the failure").isEqualTo(1);
+      var now = vault.open(c.channelId(), channels.syncState(c.channelId()).sealedCredentials());
+      var direct = new java.util.HashMap<>(now);
+      direct.put("pds", original.get("pds"));
+      channels.replaceCredentials(c.channelId(), vault.seal(c.channelId(), direct));
+    }
+    var published = c.app().bean(Publisher.class).publish(c.team().workspaceId(), c.channelId(), thread, "thread-" + c.channelId());
+
+    assertThat(net.postCount(c.me())).isEqualTo(3);
+    String first = published.parts().get(0).remoteId();
+    JsonNode second = net.getRecord(published.parts().get(1).remoteId()).path("value");
+    JsonNode third = net.getRecord(published.parts().get(2).remoteId()).path("value");
+    assertThat(second.path("text").asString()).isEqualTo("2/3 goes on");
+    assertThat(second.path("reply").path("root").path("uri").asString()).isEqualTo(first);
+    assertThat(second.path("reply").path("parent").path("uri").asString()).isEqualTo(first);
+    assertThat(third.path("reply").path("root").path("uri").asString()).isEqualTo(first);
+    assertThat(third.path("reply").path("parent").path("uri").asString()).isEqualTo(published.parts().get(1).remoteId());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
   void tooLongPostsAreRefusedBeforeAnythingIsSent(Store store) {
     BlueskyNetwork net = BlueskyNetwork.get();
     Connected c = connect(store);

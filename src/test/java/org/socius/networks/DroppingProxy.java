@@ -27,8 +27,22 @@ final class DroppingProxy implements AutoCloseable {
   private final String dropPath;
   private final AtomicInteger dropsLeft;
   final AtomicInteger forwarded = new AtomicInteger();
+  private final int skip;
+  private final AtomicInteger seen = new AtomicInteger();
+  private final int refuseStatus;
 
   DroppingProxy(String target, String dropPath, int drops) throws IOException {
+    this(target, dropPath, 0, drops, 0);
+  }
+
+  /**
+   * After letting {@code skip} matching requests through, the next {@code drops} ones are lost
+   * after the server did them, or — with {@code refuseStatus} > 0 — refused with that status
+   * without reaching the server.
+   */
+  DroppingProxy(String target, String dropPath, int skip, int drops, int refuseStatus) throws IOException {
+    this.skip = skip;
+    this.refuseStatus = refuseStatus;
     this.target = target;
     this.dropPath = dropPath;
     this.dropsLeft = new AtomicInteger(drops);
@@ -43,6 +57,15 @@ final class DroppingProxy implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    boolean matches = exchange.getRequestURI().getPath().contains(dropPath) && seen.getAndIncrement() >= skip;
+    if (matches && refuseStatus > 0 && dropsLeft.getAndDecrement() > 0) {
+      byte[] refusal = "{\"error\":\"InvalidRequest\",\"message\":\"refused by the test\"}".getBytes();
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(refuseStatus, refusal.length);
+      exchange.getResponseBody().write(refusal);
+      exchange.close();
+      return;
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
         .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     exchange.getRequestHeaders().forEach((name, values) -> {
@@ -59,7 +82,7 @@ final class DroppingProxy implements AutoCloseable {
       exchange.close();
       return;
     }
-    if (exchange.getRequestURI().getPath().contains(dropPath) && dropsLeft.getAndDecrement() > 0) {
+    if (matches && refuseStatus == 0 && dropsLeft.getAndDecrement() > 0) {
       exchange.close(); // the server did the work; the answer is lost
       return;
     }
