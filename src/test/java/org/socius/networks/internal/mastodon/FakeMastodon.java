@@ -166,10 +166,16 @@ final class FakeMastodon implements AutoCloseable {
     }
   }
 
+  /** A JSON answer with rate-limit headers as Mastodon sends them (plenty left). */
   static ResponseDefinitionBuilder jsonResponse(int status, String body) {
+    return limited(status, body, 299, Instant.now().plus(5, ChronoUnit.MINUTES));
+  }
+
+  /** A JSON answer whose rate-limit headers say {@code remaining} requests are left until {@code reset}. */
+  static ResponseDefinitionBuilder limited(int status, String body, int remaining, Instant reset) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
-        .withHeader("X-RateLimit-Limit", "300").withHeader("X-RateLimit-Remaining", "299")
-        .withHeader("X-RateLimit-Reset", RESET.format(Instant.now().plus(5, ChronoUnit.MINUTES))).withBody(body);
+        .withHeader("X-RateLimit-Limit", "300").withHeader("X-RateLimit-Remaining", String.valueOf(remaining))
+        .withHeader("X-RateLimit-Reset", RESET.format(reset)).withBody(body);
   }
 
   List<LoggedRequest> requests(String method, String path) {
