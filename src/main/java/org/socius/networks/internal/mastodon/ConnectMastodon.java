@@ -185,10 +185,10 @@ public class ConnectMastodon {
     return apps.find(instance, redirectUri).orElseThrow();
   }
 
-  private static DomainException inWords(AdapterException e, String host, String tokenField) {
+  private DomainException inWords(AdapterException e, String host, String tokenField) {
     log.info("Connecting to {} failed: {}", host, e.getMessage());
     if (e instanceof AdapterException.RateLimited limited) {
-      long seconds = Math.max(1, Duration.between(java.time.Instant.now(), limited.until()).toSeconds());
+      long seconds = Math.max(1, Duration.between(clock.instant(), limited.until()).toSeconds());
       return new DomainException.TooMany("problem.mastodon-busy", seconds, host);
     }
     if (e instanceof AdapterException.CredentialsRejected) {

@@ -359,7 +359,11 @@ public class MastodonAdapter implements NetworkAdapter {
     }
   }
 
-  /** Uploads the images (alt text as description) and waits until the server has processed each. */
+  /**
+   * Uploads the images (alt text as description) and waits until the server has processed each.
+   * Uploads carry no idempotency key: a retried upload may leave an unattached copy on the
+   * server, which Mastodon removes by itself after a day; the status is still made once.
+   */
   private List<String> upload(MastodonClient client, List<OutgoingPost.Image> images) {
     List<String> ids = new ArrayList<>();
     String key = client.account() + ":media";
