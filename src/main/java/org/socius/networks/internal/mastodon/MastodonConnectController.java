@@ -44,7 +44,7 @@ class MastodonConnectController {
   }
 
   @PostMapping("/w/{slug}/settings/channels/mastodon")
-  String connect(Member member, @RequestParam(defaultValue = "") String instance, @RequestParam(defaultValue = "") String accessToken,
+  String submit(Member member, @RequestParam(defaultValue = "") String instance, @RequestParam(defaultValue = "") String accessToken,
       HttpServletRequest request, RedirectAttributes redirect) {
     member.require(Role.OWNER);
     if (!accessToken.isBlank()) {
