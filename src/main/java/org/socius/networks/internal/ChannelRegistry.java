@@ -13,6 +13,7 @@ import org.socius.platform.DomainException;
 import org.socius.platform.Ids;
 import org.socius.team.Member;
 import org.socius.team.Role;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,8 @@ public class ChannelRegistry implements Channels {
   private final SchedulerClient scheduler;
   private final Clock clock;
 
-  ChannelRegistry(ChannelStore channels, CredentialVault vault, SchedulerClient scheduler, Clock clock) {
+  // lazy: data-only contexts (the CLI's) run without db-scheduler and never connect a channel
+  ChannelRegistry(ChannelStore channels, CredentialVault vault, @Lazy SchedulerClient scheduler, Clock clock) {
     this.channels = channels;
     this.vault = vault;
     this.scheduler = scheduler;
