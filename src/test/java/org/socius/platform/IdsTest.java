@@ -37,6 +37,16 @@ class IdsTest {
   }
 
   @Test
+  void idsMadeOneAfterAnotherSortInThatOrderEvenWithinAMillisecond() {
+    String previous = Ids.newId();
+    for (int i = 0; i < 100_000; i++) {
+      String next = Ids.newId();
+      assertThat(next).isGreaterThan(previous);
+      previous = next;
+    }
+  }
+
+  @Test
   void oneHundredThousandIdsAreAllDifferent() {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < 100_000; i++) {
