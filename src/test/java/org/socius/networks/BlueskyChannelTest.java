@@ -308,6 +308,25 @@ public class BlueskyChannelTest {
         .isInstanceOf(PublishFailure.class).hasMessageContaining("connected again");
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void disconnectingEndsTheSessionOnTheNetworkAndErasesTheSecrets(Store store) {
+    BlueskyNetwork net = BlueskyNetwork.get();
+    Connected c = connect(store);
+    var vault = c.app().bean(org.socius.networks.internal.CredentialVault.class);
+    var channels = c.app().bean(org.socius.networks.internal.ChannelStore.class);
+    String refresh = vault.open(c.channelId(), channels.syncState(c.channelId()).sealedCredentials()).get("refreshJwt");
+    String page = "/w/" + c.team().slug() + "/settings/channels";
+
+    assertThat(c.team().owner().web().post(page, page + "/" + c.channelId() + "/disconnect", Map.of()).status()).isEqualTo(302);
+
+    assertThat(channels.syncState(c.channelId()).sealedCredentials()).isEmpty();
+    assertThat(c.channel().path("status").asString()).isEqualTo("disconnected");
+    assertThatThrownBy(() -> net.call("POST", "com.atproto.server.refreshSession", refresh, null))
+        .hasMessageContaining("400"); // the PDS no longer knows the session
+    assertThat(c.app().bean(SyncChannel.class).sync(c.channelId())).isNull();
+  }
+
   static <T> T eventually(Supplier<T> probe) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {

@@ -31,7 +31,10 @@ public class ChannelRegistry implements Channels {
   private final Clock clock;
 
   // lazy: data-only contexts (the CLI's) run without db-scheduler and never connect a channel
-  ChannelRegistry(ChannelStore channels, CredentialVault vault, @Lazy SchedulerClient scheduler, Clock clock) {
+  private final Adapters adapters;
+
+  ChannelRegistry(ChannelStore channels, CredentialVault vault, @Lazy SchedulerClient scheduler, Clock clock, Adapters adapters) {
+    this.adapters = adapters;
     this.channels = channels;
     this.vault = vault;
     this.scheduler = scheduler;
@@ -72,6 +75,17 @@ public class ChannelRegistry implements Channels {
   @Transactional
   public void disconnect(Member owner, String channelId) {
     owner.require(Role.OWNER);
+    Channel channel = channels.find(owner.workspaceId(), channelId)
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-channel"));
+    if (channel.status() != Channel.Status.DISCONNECTED) {
+      try {
+        adapters.of(channel.network()).revoke(new Session(channelId, vault.open(channelId, channels.syncState(channelId).sealedCredentials())));
+      } catch (RuntimeException e) {
+        // the network could not be told (offline, token already dead): the secrets go all the same
+        org.slf4j.LoggerFactory.getLogger(ChannelRegistry.class).info("Could not revoke the credentials of channel {}: {}", channelId,
+            e.getMessage());
+      }
+    }
     if (!channels.disconnect(owner.workspaceId(), channelId)) {
       throw new DomainException.NotFound("problem.no-channel");
     }

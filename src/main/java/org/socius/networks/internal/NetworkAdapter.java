@@ -37,6 +37,12 @@ public interface NetworkAdapter {
    */
   Published publish(Session session, OutgoingPost post, String idempotencyKey, PartLog log);
 
+  /**
+   * Asks the network to end the credentials (on disconnect), as far as it can: best effort, the
+   * caller erases them either way.
+   */
+  default void revoke(Session session) {}
+
   /** Checks a post against the network's rules before anything is sent. */
   void validate(Session session, OutgoingPost post);
 

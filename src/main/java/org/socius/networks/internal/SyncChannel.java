@@ -62,6 +62,9 @@ public class SyncChannel {
     Session session = new Session(channelId, vault.open(channelId, state.sealedCredentials()));
     NetworkAdapter adapter = adapters.of(channel.network());
     try {
+      if (channel.lastSyncAt() == null || channel.displayName().isEmpty()) {
+        refreshProfile(channel, adapter, session);
+      }
       boolean importDone = state.importDone() || importFollowers(channel, adapter, session, state.followersCursor());
       NetworkAdapter.Activity activity = adapter.activity(session, state.activityState());
       for (NetworkAdapter.Item item : activity.items()) {
@@ -89,6 +92,20 @@ public class SyncChannel {
         channels.replaceCredentials(channelId, vault.seal(channelId, session.credentials()));
       }
     }
+  }
+
+  /** The account's own name and avatar, as the network shows them now. */
+  private void refreshProfile(Channel channel, NetworkAdapter adapter, Session session) {
+    try {
+      var self = adapter.self(session);
+      channels.profile(channel.id(), self.handle(), nz(self.displayName()), nz(self.avatarUrl()), nz(self.profileUrl()));
+    } catch (AdapterException.Rejected | AdapterException.Malformed e) {
+      log.info("The profile of channel {} could not be read yet: {}", channel.id(), e.getMessage());
+    }
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   /** Reads up to a number of follower pages; true when the import is complete. */

@@ -158,6 +158,12 @@ class BlueskyAdapter implements NetworkAdapter {
     return new Followers(actors, next == null || next.isEmpty() || actors.isEmpty() ? null : next);
   }
 
+  /** Ends the session on the PDS (the refresh token stops working). */
+  @Override
+  public void revoke(Session session) {
+    xrpc.procedure(Xrpc.pds(session), "com.atproto.server.deleteSession", null, session.get("refreshJwt"), Xrpc.account(session));
+  }
+
   @Override
   public void validate(Session session, OutgoingPost post) {
     posts.validate(post);

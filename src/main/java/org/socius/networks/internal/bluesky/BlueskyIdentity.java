@@ -73,6 +73,8 @@ class BlueskyIdentity {
       return did;
     } catch (AdapterException.Rejected e) {
       throw new DomainException.Invalid("identifier", "problem.bluesky-unknown-handle", handle);
+    } catch (AdapterException e) {
+      throw new DomainException.Invalid("identifier", "problem.network-unreachable", settings.service.getHost(), e.getMessage());
     }
   }
 
@@ -89,6 +91,8 @@ class BlueskyIdentity {
       return xrpc.remote().json(org.socius.networks.internal.RemoteApi.Call.get(uri, "plc:" + uri.getHost(), Map.of("Accept", "application/json")));
     } catch (AdapterException.Rejected e) {
       throw new DomainException.Invalid("identifier", "problem.bluesky-unknown-handle", did);
+    } catch (AdapterException e) {
+      throw new DomainException.Invalid("identifier", "problem.network-unreachable", uri.getHost(), e.getMessage());
     }
   }
 }

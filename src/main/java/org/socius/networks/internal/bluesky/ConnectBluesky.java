@@ -1,6 +1,7 @@
 package org.socius.networks.internal.bluesky;
 
 import java.util.Map;
+import org.socius.networks.Actor;
 import org.socius.networks.Channel;
 import org.socius.networks.Network;
 import org.socius.networks.internal.AdapterException;
@@ -43,10 +44,19 @@ public class ConnectBluesky {
           Map.of("identifier", resolved.did(), "password", appPassword.strip()), null, "bluesky:" + resolved.did());
     } catch (AdapterException.CredentialsRejected | AdapterException.Rejected e) {
       throw new DomainException.Invalid("appPassword", "problem.bluesky-login");
+    } catch (AdapterException e) {
+      throw new DomainException.Invalid("identifier", "problem.network-unreachable", resolved.pds().getHost(), e.getMessage());
     }
     Map<String, String> credentials = Map.of("did", resolved.did(), "pds", resolved.pds().toString(),
         "accessJwt", created.path("accessJwt").asString(""), "refreshJwt", created.path("refreshJwt").asString(""));
-    var self = adapter.self(new Session("new", credentials));
+    Actor self;
+    try {
+      self = adapter.self(new Session("new", credentials));
+    } catch (AdapterException e) {
+      // a brand-new account may not be indexed by the AppView yet: connect with what we know,
+      // the first sync fills in the profile
+      self = new Actor(resolved.did(), resolved.handle(), "", "", "", "", null);
+    }
     return registry.connect(owner, Network.BLUESKY, self, resolved.pds().toString(), credentials);
   }
 }

@@ -130,7 +130,7 @@ public class ConnectMastodon {
     if (token.isBlank()) {
       throw new DomainException.Invalid("instance", "problem.mastodon-not-mastodon", host);
     }
-    return connect(member, pending.instance(), token);
+    return connect(member, pending.instance(), token, pending.redirectUri());
   }
 
   /** The fallback: a token the person made in the server's settings (Preferences → Development). */
@@ -144,10 +144,11 @@ public class ConnectMastodon {
     if (token.length() > 500 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new DomainException.Invalid("accessToken", "problem.mastodon-token-refused", InstanceUrl.host(instance));
     }
-    return connect(member, instance, token);
+    return connect(member, instance, token, null);
   }
 
-  private Channel connect(Member member, String instance, String token) {
+  /** {@code redirectUri} names the app that obtained the token (to revoke it on disconnect), or null for a pasted token. */
+  private Channel connect(Member member, String instance, String token, String redirectUri) {
     String host = InstanceUrl.host(instance);
     Session session = new Session("connect", Map.of("instance", instance, "accessToken", token));
     Actor self;
@@ -158,8 +159,11 @@ public class ConnectMastodon {
     } catch (AdapterException e) {
       throw inWords(e, host, "accessToken");
     }
-    return registry.connect(member, Network.MASTODON, self, instance,
-        Map.of("instance", instance, "accessToken", token, "accountId", self.remoteId()));
+    Map<String, String> credentials = new java.util.HashMap<>(Map.of("instance", instance, "accessToken", token, "accountId", self.remoteId()));
+    if (redirectUri != null) {
+      credentials.put("redirectUri", redirectUri);
+    }
+    return registry.connect(member, Network.MASTODON, self, instance, credentials);
   }
 
   private MastodonApps.App register(String instance, String redirectUri) {

@@ -62,9 +62,25 @@ public class MastodonAdapter implements NetworkAdapter {
   private final InstanceRules rules;
   private volatile Duration pause = Duration.ofMillis(500);
 
-  MastodonAdapter(RemoteApi api, InstanceRules rules) {
+  private final MastodonApps apps;
+
+  MastodonAdapter(RemoteApi api, InstanceRules rules, MastodonApps apps) {
     this.api = api;
     this.rules = rules;
+    this.apps = apps;
+  }
+
+  /** Revokes a token that Socius obtained by OAuth ({@code POST /oauth/revoke}); a pasted token is the person's to revoke. */
+  @Override
+  public void revoke(Session session) {
+    String redirectUri = session.getOrNull("redirectUri");
+    if (redirectUri == null) {
+      return;
+    }
+    String instance = session.get("instance");
+    apps.find(instance, redirectUri).ifPresent(app -> new MastodonClient(api, instance, null, null).postJson("/oauth/revoke",
+        Map.of("client_id", app.clientId(), "client_secret", app.clientSecret(), "token", session.get("accessToken")), Map.of(),
+        "mastodon:" + instance));
   }
 
   @Override

@@ -89,6 +89,7 @@ class MastodonContractTest {
     fake.json(post(urlPathEqualTo("/api/v1/apps")), "POST", "/api/v1/apps", 200,
         Fixtures.app("cid-contract", "secret-contract", redirectUri, ConnectMastodon.SCOPES));
     fake.json(post(urlPathEqualTo("/oauth/token")), "POST", "/oauth/token", 200, Fixtures.token(kit.token, ConnectMastodon.SCOPES));
+    fake.unchecked(post(urlPathEqualTo("/oauth/revoke")), aResponse().withStatus(200));
     fake.unchecked(get(urlPathEqualTo("/oauth/authorize")), aResponse().withStatus(200).withHeader("Content-Type", "text/html")
         .withBody("<html>Authorize Socius?</html>"));
     ObjectNode ann = Fixtures.account("109", "ann@other.example", "Ann", "<p>Hi</p>");
@@ -160,7 +161,9 @@ class MastodonContractTest {
     assertThat(covered).contains("POST /api/v1/apps", "GET /oauth/authorize", "POST /oauth/token",
         "GET /api/v1/accounts/verify_credentials", "GET /api/v1/accounts/{id}/followers", "GET /api/v1/notifications",
         "GET /api/v1/conversations", "GET /api/v2/instance", "POST /api/v2/media", "GET /api/v1/media/{id}",
-        "POST /api/v1/statuses");
+        "POST /api/v1/statuses", "POST /oauth/revoke");
+    assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().equals("/oauth/revoke"))
+        .allMatch(e -> e.getRequest().getBodyAsString().contains("cid-contract")).hasSize(1);
     assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().equals("/api/v1/statuses"))
         .allMatch(e -> e.getRequest().getHeader("Idempotency-Key").startsWith("contract-")).hasSize(3);
     assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().startsWith("/api/v1/notifications?"))
