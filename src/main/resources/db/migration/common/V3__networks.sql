@@ -21,6 +21,9 @@ CREATE TABLE channels (
   followers_imported BIGINT NOT NULL DEFAULT 0,
   import_done        BOOLEAN NOT NULL DEFAULT FALSE,
   failures           INTEGER NOT NULL DEFAULT 0, -- consecutive failed syncs, for the backoff
+  relist_cursor      VARCHAR(1000), -- the periodic full follower listing that finds who left
+  relist_started_at  BIGINT,
+  relisted_at        BIGINT,
   created_at         BIGINT NOT NULL,
   UNIQUE (workspace_id, network, remote_id)
 );

@@ -32,6 +32,7 @@ public class BlueskyChannelTest {
     return APPS.computeIfAbsent(store, s -> {
       var props = new java.util.HashMap<>(net.sociusProperties());
       props.put("socius.networks.sync-interval", "1h");
+      props.put("socius.networks.follower-relist-interval", "0s"); // every sync reads the whole follower list again
       SociusApp app = SociusApp.start(s, props);
       app.bean(org.socius.team.Accounts.class).createUser("Installer", "installer@socius.test", "installer-password-1");
       Runtime.getRuntime().addShutdownHook(new Thread(app::close));
@@ -101,6 +102,34 @@ public class BlueskyChannelTest {
     // a second sync does not record it again
     c.sync();
     assertThat(c.events("follower_gained").stream().filter(e -> e.path("actor").path("remoteId").asString().equals(fan.did()))).hasSize(1);
+    assertThat(c.channel().path("status").asString()).isEqualTo("connected");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void someoneWhoStopsFollowingIsAFollowerLost(Store store) {
+    BlueskyNetwork net = BlueskyNetwork.get();
+    Connected c = connect(store);
+    var stays = net.createAccount("stays");
+    var leaves = net.createAccount("leaves");
+    net.setProfile(leaves, "Leaving Person", "Off to other things.");
+    net.follow(stays, c.me().did());
+    String follow = net.follow(leaves, c.me().did());
+    eventually(() -> {
+      c.sync();
+      return c.events("follower_gained").size() >= 2 ? true : null;
+    });
+    net.deleteRecord(leaves, follow);
+
+    JsonNode lost = eventually(() -> {
+      c.sync();
+      var list = c.events("follower_lost");
+      return list.isEmpty() ? null : list.get(0);
+    });
+    assertThat(lost.path("actor").path("remoteId").asString()).isEqualTo(leaves.did());
+    assertThat(lost.path("actor").path("handle").asString()).isEqualTo(leaves.handle());
+    c.sync();
+    assertThat(c.events("follower_lost")).hasSize(1);
     assertThat(c.channel().path("status").asString()).isEqualTo("connected");
   }
 

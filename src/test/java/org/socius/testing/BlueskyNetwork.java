@@ -112,8 +112,15 @@ public final class BlueskyNetwork {
         "rkey", "self", "record", Map.of("$type", "app.bsky.actor.profile", "displayName", displayName, "description", bio)));
   }
 
-  public void follow(Account who, String did) {
-    createRecord(who, "app.bsky.graph.follow", Map.of("$type", "app.bsky.graph.follow", "subject", did, "createdAt", now()));
+  /** Follows; returns the follow record's at:// URI. */
+  public String follow(Account who, String did) {
+    return createRecord(who, "app.bsky.graph.follow", Map.of("$type", "app.bsky.graph.follow", "subject", did, "createdAt", now()))
+        .path("uri").asString();
+  }
+
+  public void deleteRecord(Account who, String atUri) {
+    String[] p = atUri.substring("at://".length()).split("/");
+    call("POST", "com.atproto.repo.deleteRecord", session(who).accessJwt(), Map.of("repo", p[0], "collection", p[1], "rkey", p[2]));
   }
 
   /** Creates a post; returns {uri, cid}. */

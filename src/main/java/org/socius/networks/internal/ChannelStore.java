@@ -19,7 +19,8 @@ public class ChannelStore {
       + "service_url, status, status_detail, rate_limited_until, last_sync_at, followers_imported, import_done";
 
   /** What the sync needs besides the public view. */
-  public record SyncState(String activityState, String followersCursor, boolean importDone, String sealedCredentials) {}
+  public record SyncState(String activityState, String followersCursor, boolean importDone, String sealedCredentials,
+      String relistCursor, Long relistStartedAt, Long relistedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -71,8 +72,16 @@ public class ChannelStore {
   }
 
   public SyncState syncState(String id) {
-    return jdbc.sql("SELECT activity_state, followers_cursor, import_done, credentials FROM channels WHERE id = :id")
-        .param("id", id).query((rs, n) -> new SyncState(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4))).single();
+    return jdbc.sql("""
+        SELECT activity_state, followers_cursor, import_done, credentials, relist_cursor, relist_started_at, relisted_at
+          FROM channels WHERE id = :id""")
+        .param("id", id).query((rs, n) -> new SyncState(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+            rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7))).single();
+  }
+
+  private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   public void replaceCredentials(String id, String sealed) {
@@ -92,11 +101,18 @@ public class ChannelStore {
     jdbc.sql("UPDATE channels SET activity_state = :s WHERE id = :id").param("s", state).param("id", id).update();
   }
 
-  public void followersProgress(String id, String cursor, long added, boolean done) {
+  public void followersProgress(String id, String cursor, long added, boolean done, long now) {
     jdbc.sql("""
-        UPDATE channels SET followers_cursor = :cursor, followers_imported = followers_imported + :added, import_done = :done
+        UPDATE channels SET followers_cursor = :cursor, followers_imported = followers_imported + :added, import_done = :done,
+               relisted_at = CASE WHEN :done THEN :now ELSE relisted_at END
          WHERE id = :id""")
-        .param("cursor", cursor).param("added", added).param("done", done).param("id", id).update();
+        .param("cursor", cursor).param("added", added).param("done", done).param("now", now).param("id", id).update();
+  }
+
+  /** Progress of the periodic full follower listing; a null cursor with a start time means it is complete. */
+  public void relistProgress(String id, String cursor, Long startedAt, Long relistedAt) {
+    jdbc.sql("UPDATE channels SET relist_cursor = :cursor, relist_started_at = :started, relisted_at = COALESCE(:done, relisted_at) WHERE id = :id")
+        .param("cursor", cursor).param("started", startedAt).param("done", relistedAt).param("id", id).update();
   }
 
   public void status(String id, Channel.Status status, String detail, Instant rateLimitedUntil) {

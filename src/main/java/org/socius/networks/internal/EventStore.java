@@ -67,6 +67,17 @@ public class EventStore {
     return gone;
   }
 
+  /** The newest snapshot of an actor seen on a channel, or one with the id alone. */
+  public Actor lastActor(String channelId, String actorId) {
+    return jdbc.sql("""
+        SELECT actor_id, actor_handle, actor_name, actor_bio_html, actor_bio_text, actor_avatar, actor_url
+          FROM network_events WHERE channel_id = :c AND actor_id = :a ORDER BY id DESC LIMIT 1""")
+        .param("c", channelId).param("a", actorId)
+        .query((rs, n) -> new Actor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7)))
+        .optional().orElse(new Actor(actorId, actorId, "", "", "", "", ""));
+  }
+
   public long followerCount(String channelId) {
     return jdbc.sql("SELECT COUNT(*) FROM channel_followers WHERE channel_id = :c").param("c", channelId).query(Long.class).single();
   }

@@ -34,10 +34,13 @@ public class SyncChannel {
   private final Clock clock;
   private final Duration interval;
   private final int followerPagesPerRun;
+  private final Duration relistInterval;
 
   SyncChannel(ChannelStore channels, EventStore events, CredentialVault vault, Adapters adapters, OwnerNotifications notifications,
       ApplicationEventPublisher publisher, Clock clock, @Value("${socius.networks.sync-interval:2m}") Duration interval,
-      @Value("${socius.networks.follower-pages-per-run:20}") int followerPagesPerRun) {
+      @Value("${socius.networks.follower-pages-per-run:20}") int followerPagesPerRun,
+      @Value("${socius.networks.follower-relist-interval:24h}") Duration relistInterval) {
+    this.relistInterval = relistInterval;
     this.followerPagesPerRun = followerPagesPerRun;
     this.channels = channels;
     this.events = events;
@@ -66,6 +69,9 @@ public class SyncChannel {
         refreshProfile(channel, adapter, session);
       }
       boolean importDone = state.importDone() || importFollowers(channel, adapter, session, state.followersCursor());
+      if (importDone) {
+        relistFollowers(channel, adapter, session, state);
+      }
       NetworkAdapter.Activity activity = adapter.activity(session, state.activityState());
       for (NetworkAdapter.Item item : activity.items()) {
         record(channel, item);
@@ -122,12 +128,46 @@ public class SyncChannel {
         }
       }
       next = followers.next();
-      channels.followersProgress(channel.id(), next, added, next == null);
+      channels.followersProgress(channel.id(), next, added, next == null, clock.millis());
       if (next == null) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Neither network tells when someone stops following, so once a day (by default) the whole
+   * follower list is read again, a bounded number of pages per run; whoever the complete listing
+   * no longer contains has left: a {@code FOLLOWER_LOST} event each.
+   */
+  private void relistFollowers(Channel channel, NetworkAdapter adapter, Session session, ChannelStore.SyncState state) {
+    long now = clock.millis();
+    boolean running = state.relistStartedAt() != null;
+    if (!running && state.relistedAt() != null && now - state.relistedAt() < relistInterval.toMillis()) {
+      return;
+    }
+    long started = running ? state.relistStartedAt() : now;
+    String next = running ? state.relistCursor() : null;
+    for (int page = 0; page < followerPagesPerRun; page++) {
+      NetworkAdapter.Followers followers = adapter.followers(session, next);
+      for (var actor : followers.actors()) {
+        if (events.addFollower(channel.id(), actor.remoteId(), clock.millis())) {
+          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "relist:" + started + ":" + actor.remoteId(), actor, null,
+              clock.instant()), false);
+        }
+      }
+      next = followers.next();
+      if (next == null) {
+        for (String gone : events.removeUnseen(channel.id(), started)) {
+          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_LOST, "left:" + started + ":" + gone,
+              events.lastActor(channel.id(), gone), null, clock.instant()), false);
+        }
+        channels.relistProgress(channel.id(), null, null, clock.millis());
+        return;
+      }
+    }
+    channels.relistProgress(channel.id(), next, started, null);
   }
 
   private void record(Channel channel, NetworkAdapter.Item item) {
