@@ -69,7 +69,7 @@ public class SyncChannel {
         refreshProfile(channel, adapter, session);
       }
       boolean importDone = state.importDone() || importFollowers(channel, adapter, session, state.followersCursor());
-      if (importDone) {
+      if (state.importDone()) { // not in the run that just finished the import: that was a full listing
         relistFollowers(channel, adapter, session, state);
       }
       NetworkAdapter.Activity activity = adapter.activity(session, state.activityState());
@@ -144,7 +144,10 @@ public class SyncChannel {
   private void relistFollowers(Channel channel, NetworkAdapter adapter, Session session, ChannelStore.SyncState state) {
     long now = clock.millis();
     boolean running = state.relistStartedAt() != null;
-    if (!running && state.relistedAt() != null && now - state.relistedAt() < relistInterval.toMillis()) {
+    if (!running && (state.relistedAt() == null || now - state.relistedAt() < relistInterval.toMillis())) {
+      if (state.relistedAt() == null) {
+        channels.relistProgress(channel.id(), null, null, now); // imported before listings were timed: count from now
+      }
       return;
     }
     long started = running ? state.relistStartedAt() : now;
