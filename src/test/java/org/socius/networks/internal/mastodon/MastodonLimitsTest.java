@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,37 +20,16 @@ import org.socius.networks.OutgoingPost;
 import org.socius.networks.PublishFailure;
 import org.socius.networks.Publisher;
 import org.socius.networks.internal.AdapterException;
-import org.socius.testing.SociusApp;
 import org.socius.testing.Store;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The server's limits and faults: 429 with rate-limit headers, 503 with Retry-After, a timeout. */
-class MastodonLimitsTest {
-
-  private FakeMastodon fake;
-  private MastodonKit kit;
-
-  private MastodonKit start(Store store) {
-    fake = new FakeMastodon().standard();
-    kit = new MastodonKit(SociusApp.shared(store), fake);
-    kit.connect();
-    return kit;
-  }
-
-  @AfterEach
-  void stop() {
-    if (kit != null) {
-      kit.disconnect();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-  }
+class MastodonLimitsTest extends FakeMastodonTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
   void aTooManyRequestsAnswerStopsEveryRequestOfTheAccountUntilTheReset(Store store) {
-    start(store);
+    startConnected(store);
     Instant reset = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS).plusNanos(123_000);
     fake.unchecked(get(urlPathEqualTo("/api/v1/notifications")).withQueryParam("min_id", absent()),
         FakeMastodon.limited(429, Fixtures.error("Too many requests").toString(), 0, reset));
@@ -77,7 +55,7 @@ class MastodonLimitsTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void whenTheHeadersSayNothingIsLeftTheNextRequestWaitsForTheReset(Store store) {
-    start(store);
+    startConnected(store);
     Instant reset = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
     ObjectNode mention = Fixtures.status("800", Fixtures.account("8", "kim@k.example", "Kim", ""), "<p>@socius hey</p>", "public",
         null, null, Fixtures.T0);
@@ -99,7 +77,7 @@ class MastodonLimitsTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void theStatusLimitStopsPostingUntilItsReset(Store store) {
-    start(store);
+    startConnected(store);
     Instant reset = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
     fake.unchecked(post(urlPathEqualTo("/api/v1/statuses")).atPriority(1),
         FakeMastodon.limited(429, Fixtures.error("Too many requests").toString(), 0, reset));
@@ -120,7 +98,7 @@ class MastodonLimitsTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void aServiceUnavailableAnswerWithRetryAfterIsObeyed(Store store) {
-    start(store);
+    startConnected(store);
     fake.unchecked(get(urlPathEqualTo("/api/v1/notifications")).withQueryParam("min_id", absent()),
         FakeMastodon.jsonResponse(503, Fixtures.error("Down for maintenance").toString()).withHeader("Retry-After", "120"));
     Instant before = Instant.now();
@@ -135,7 +113,7 @@ class MastodonLimitsTest {
   /** Waits out the HTTP client's 30-second limit once, so it runs on one store only. */
   @Test
   void aTimeoutIsRetriedAndTheSyncGoesOn() {
-    start(Store.SQLITE);
+    startConnected(Store.SQLITE);
     ObjectNode mention = Fixtures.status("700", Fixtures.account("5", "sam@s.example", "Sam", ""), "<p>@socius hi</p>", "public",
         null, null, Fixtures.T0);
     String page = Fixtures.array(Fixtures.notification("70", "mention", Fixtures.account("5", "sam@s.example", "Sam", ""), mention,

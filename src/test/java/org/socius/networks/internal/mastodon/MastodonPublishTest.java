@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.socius.networks.OutgoingPost;
@@ -22,29 +21,9 @@ import org.socius.testing.Store;
 import tools.jackson.databind.JsonNode;
 
 /** Publishing through the real {@link Publisher} bean: exactly once per key, threads, images, and the length rules. */
-class MastodonPublishTest {
+class MastodonPublishTest extends FakeMastodonTest {
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-
-  private FakeMastodon fake;
-  private MastodonKit kit;
-
-  private MastodonKit start(Store store) {
-    fake = new FakeMastodon().standard();
-    kit = new MastodonKit(SociusApp.shared(store), fake);
-    kit.connect();
-    return kit;
-  }
-
-  @AfterEach
-  void stop() {
-    if (kit != null) {
-      kit.disconnect();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-  }
 
   private Published publish(OutgoingPost post, String key) {
     return kit.app.bean(Publisher.class).publish(kit.team.workspaceId(), kit.channel.id(), post, key);
@@ -61,7 +40,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void publishesOncePerIdempotencyKey(Store store) {
-    start(store);
+    startConnected(store);
     Published first = publish(new OutgoingPost(List.of("Fresh bread at 7 https://bakery.example/today"), List.of(), null, "unlisted"),
         "post-1");
     assertThat(fake.behaviour.statuses).hasSize(1);
@@ -85,7 +64,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void anAnswerLostAfterTheServerMadeTheStatusIsRetriedWithTheSameKeyAndMakesOneStatus(Store store) {
-    start(store);
+    startConnected(store);
     fake.behaviour.dropAnswers.set(1);
     Published published = publish(OutgoingPost.text("Once only"), "post-2");
     assertThat(fake.behaviour.statuses).as("statuses on the server").hasSize(1);
@@ -96,7 +75,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void aRepeatAnswered503WhileTheFirstStillRunsWaitsAndTriesAgainWithTheSameKey(Store store) {
-    start(store);
+    startConnected(store);
     fake.behaviour.dropAnswers.set(1);
     fake.behaviour.busyAnswers.set(3); // more 503s than one round of RemoteApi's retries
     Published published = publish(OutgoingPost.text("Patience"), "post-3");
@@ -108,7 +87,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void aThreadIsAReplyChainThatResumesWhereItStopped(Store store) {
-    start(store);
+    startConnected(store);
     // the third part is refused once
     fake.unchecked(post(urlPathEqualTo("/api/v1/statuses")).withRequestBody(containing("Part three")).atPriority(1),
         FakeMastodon.jsonResponse(422, Fixtures.error("Validation failed: Text character limit").toString()));
@@ -136,7 +115,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void imagesAreUploadedWithTheirAltTextAndAwaitedBeforeThePost(Store store) {
-    start(store);
+    startConnected(store);
     fake.behaviour.processingPolls = 2;
     OutgoingPost post = new OutgoingPost(List.of("Two loaves"), List.of(new OutgoingPost.Image(PNG, "image/png", "A sourdough loaf"),
         new OutgoingPost.Image(PNG, "image/jpeg", "A rye loaf, sliced")), null, "public");
@@ -159,7 +138,7 @@ class MastodonPublishTest {
   @ParameterizedTest
   @EnumSource(Store.class)
   void theLengthRulesOfTheServerAreCheckedBeforeAnythingIsSent(Store store) {
-    start(store);
+    startConnected(store);
     String url = "https://bakery.example/" + "a".repeat(200); // counts 23
     String exactly500 = "x".repeat(500 - 24) + " " + url;
     MastodonAdapter adapter = kit.app.bean(MastodonAdapter.class);

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.socius.networks.Channel;
 import org.socius.networks.EventType;
 import org.socius.networks.NetworkEvent;
-import org.socius.testing.SociusApp;
 import org.socius.testing.Store;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,26 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Reading a Mastodon account through the real app: db-scheduler starts the first sync on
  * connect, {@code SyncChannel.sync} runs the next ones, events land in the event log.
  */
-class MastodonSyncTest {
-
-  private FakeMastodon fake;
-  private MastodonKit kit;
-
-  private MastodonKit start(Store store) {
-    fake = new FakeMastodon().standard();
-    kit = new MastodonKit(SociusApp.shared(store), fake);
-    return kit;
-  }
-
-  @AfterEach
-  void stop() {
-    if (kit != null) {
-      kit.disconnect();
-    }
-    if (fake != null) {
-      fake.close();
-    }
-  }
+class MastodonSyncTest extends FakeMastodonTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
