@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "socius", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Socius: a self-hosted, relationship-first social media workbench.",
     subcommands = {ServeCommand.class, UserCommand.class, WorkspaceCommand.class, TokenCommand.class, BackupCommand.class,
-        RestoreCommand.class})
+        RestoreCommand.class, PostCommand.class, QueueCommand.class})
 public class SociusCli implements Runnable {
 
   @CommandLine.Spec

@@ -10,6 +10,7 @@ import org.socius.networks.EventType;
 import org.socius.networks.NetworkEvent;
 import org.socius.networks.NetworkEventRecorded;
 import org.socius.platform.Ids;
+import org.socius.platform.OwnerNotifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,7 @@ package org.socius.team.internal;
 import java.util.Locale;
 import org.socius.platform.DomainException;
 import org.socius.team.Accounts;
+import org.socius.team.Member;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -27,11 +28,16 @@ class AccountsService implements Accounts {
 
   @Override
   public IssuedToken createToken(String email, String workspaceSlug, String role, String name) {
-    var user = users.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new DomainException.NotFound("problem.no-user", email));
-    var member = members.memberBySlug(workspaceSlug, user.id())
-        .orElseThrow(() -> new DomainException.NotFound("problem.not-member-of", email, workspaceSlug));
+    var member = member(email, workspaceSlug);
     var created = createToken.create(member, name, role);
     return new IssuedToken(created.token().id(), member.workspaceId(), created.token().role(), created.secret());
+  }
+
+  @Override
+  public Member member(String email, String workspaceSlug) {
+    var user = users.findByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> new DomainException.NotFound("problem.no-user", email));
+    return members.memberBySlug(workspaceSlug, user.id())
+        .orElseThrow(() -> new DomainException.NotFound("problem.not-member-of", email, workspaceSlug));
   }
 }

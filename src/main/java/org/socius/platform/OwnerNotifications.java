@@ -1,11 +1,13 @@
-package org.socius.networks.internal;
+package org.socius.platform;
 
 import java.time.Clock;
-import org.socius.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Tells a workspace's owners what needs them (a channel to reconnect); the inbox lists these. */
+/**
+ * Tells a workspace's owners what needs them (a channel to reconnect, posts held back); the
+ * inbox lists these. Any capability may add a notice.
+ */
 @Component
 public class OwnerNotifications {
 
