@@ -41,8 +41,8 @@ public class BlueskyChannelTest {
   }
 
   /** A workspace with our Bluesky account connected. */
-  record Connected(SociusApp app, Teams.Team team, BlueskyNetwork.Account me, String channelId) {
-    List<JsonNode> events(String type) {
+  public record Connected(SociusApp app, Teams.Team team, BlueskyNetwork.Account me, String channelId) {
+    public List<JsonNode> events(String type) {
       var r = team.owner().web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/events?limit=200&type=" + type,
           team.ownerToken(), null);
       assertThat(r.status()).isEqualTo(200);
@@ -51,11 +51,11 @@ public class BlueskyChannelTest {
       return list;
     }
 
-    void sync() {
+    public void sync() {
       app.bean(SyncChannel.class).sync(channelId);
     }
 
-    JsonNode channel() {
+    public JsonNode channel() {
       var r = team.owner().web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/channels", team.ownerToken(), null);
       for (JsonNode c : JSON.readTree(r.body()).path("items")) {
         if (c.path("id").asString().equals(channelId)) {
@@ -66,7 +66,7 @@ public class BlueskyChannelTest {
     }
   }
 
-  static Connected connect(Store store) {
+  public static Connected connect(Store store) {
     BlueskyNetwork net = BlueskyNetwork.get();
     SociusApp app = app(store);
     var team = Teams.create(app);

@@ -59,6 +59,11 @@ public final class SociusApp implements AutoCloseable {
     return launch(dir, postgresUrl, TEST_KEY, properties);
   }
 
+  /** An app on the given database (null: SQLite in {@code dataDir}) with the shared test key, e.g. a node started again. */
+  public static SociusApp startOn(String postgresUrl, Path dataDir, Map<String, String> properties) {
+    return launch(dataDir, postgresUrl, TEST_KEY, properties);
+  }
+
   /**
    * An app on SQLite in the given data directory (created if missing), keeping what is there,
    * e.g. a directory the command line has worked on. It uses the directory's own key file
