@@ -72,7 +72,8 @@ class CalendarController {
       for (LocalDate d = start; d.isBefore(start.plusWeeks(1)); d = d.plusDays(1)) {
         List<CalendarPage.Entry> entries = byDay.getOrDefault(d, List.of()).stream()
             .map(v -> entry(member, times, channels, v, canEdit)).toList();
-        cells.add(new CalendarPage.Cell(times.day(d), d.getDayOfMonth(), d.toString(), month && d.getMonth() != day.getMonth(),
+        cells.add(new CalendarPage.Cell(times.day(d), month ? String.valueOf(d.getDayOfMonth())
+            : d.format(DateTimeFormatter.ofPattern("EEE d", times.locale())), d.toString(), month && d.getMonth() != day.getMonth(),
             d.equals(today), entries));
       }
       weeks.add(cells);

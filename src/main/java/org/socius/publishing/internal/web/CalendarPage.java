@@ -10,8 +10,8 @@ import org.socius.networks.Channel;
 public record CalendarPage(String view, String title, String prev, String next, String today, String weekLink, String monthLink,
     List<Channel> channels, String filter, List<String> weekdays, List<List<Cell>> weeks) {
 
-  /** One day; {@code outside} for a day of the month before or after. */
-  public record Cell(String label, int number, String iso, boolean outside, boolean isToday, List<Entry> entries) {}
+  /** One day, named in full and in short (for narrow grid cells); {@code outside} for a day of the month before or after. */
+  public record Cell(String label, String shortLabel, String iso, boolean outside, boolean isToday, List<Entry> entries) {}
 
   /** One post on one channel, at its time, in its state. */
   public record Entry(String time, String iso, String channel, String state, String kind, String text, String remoteUrl,
