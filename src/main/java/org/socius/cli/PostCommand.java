@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.socius.networks.Channel;
 import org.socius.networks.Channels;
-import org.socius.platform.DomainException;
 import org.socius.publishing.internal.ComposePost;
 import org.socius.publishing.internal.ExportPosts;
 import org.socius.publishing.internal.ImportPosts;
@@ -72,7 +71,7 @@ class PostCommand {
       try (var context = Contexts.dataOnly()) {
         Member member = acting.member(context);
         List<Channel> all = context.getBean(Channels.class).of(member.workspaceId());
-        List<String> ids = channels.stream().map(name -> resolve(all, name)).toList();
+        List<String> ids = channels.stream().map(name -> ImportPosts.resolve(all, name)).toList();
         PostView post = context.getBean(ComposePost.class).compose(member, new PostForm(ids, text, null, thread, kind, null,
             at == null ? PostForm.Action.QUEUE : PostForm.Action.AT, at, List.of()));
         PrintWriter out = spec.commandLine().getOut();
@@ -131,13 +130,5 @@ class PostCommand {
         out.flush();
       }
     }
-  }
-
-  static String resolve(List<Channel> all, String name) {
-    String wanted = name.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-    return all.stream().filter(c -> c.status() != Channel.Status.DISCONNECTED)
-        .filter(c -> c.id().equals(name.strip()) || c.handle().replaceFirst("^@", "").toLowerCase(Locale.ROOT).equals(wanted))
-        .map(Channel::id).findFirst()
-        .orElseThrow(() -> new DomainException.Invalid("channels", "problem.csv-unknown-channel", name.strip()));
   }
 }

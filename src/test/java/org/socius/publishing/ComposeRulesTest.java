@@ -144,4 +144,53 @@ class ComposeRulesTest {
       assertThat(export.body()).startsWith("channels,at,text,kind,state,url").contains("A good post");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void onABrandTheSignatureIsAddedAndCountedAndTheKindIsSuggestedFromTheLinks(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    try (var kit = new PublishingKit(app, SERVER, 1)) {
+      String ch = kit.channels.get(0);
+      var web = kit.team.owner().web();
+      assertThat(web.api("PATCH", kit.base(), kit.team.ownerToken(), "{\"kind\": \"brand\"}").status()).isEqualTo(200);
+      assertThat(web.api("PUT", kit.base() + "/profile", kit.team.ownerToken(),
+          "{\"displayName\": \"Ann Owner\", \"bio\": \"\", \"signature\": \"^AO\", \"showPublicly\": false}").status()).isEqualTo(200);
+      assertThat(kit.api("PATCH", "/publishing-settings", "{\"signatureOnBrand\": true, \"ownDomains\": \"parish-cafe.example\"}")
+          .status()).isEqualTo(200);
+
+      JsonNode own = kit.post("{\"channels\": [\"%s\"], \"text\": \"Our new menu https://www.parish-cafe.example/menu\", \"action\": \"draft\"}"
+          .formatted(ch));
+      assertThat(own.path("kind").asString()).isEqualTo("own");
+      assertThat(own.path("deliveries").get(0).path("parts").get(0).asString()).endsWith(" ^AO");
+      JsonNode share = kit.post("{\"channels\": [\"%s\"], \"text\": \"Read this https://elsewhere.example/story\", \"action\": \"draft\"}"
+          .formatted(ch));
+      assertThat(share.path("kind").asString()).isEqualTo("share");
+      JsonNode chosen = kit.post("{\"channels\": [\"%s\"], \"text\": \"Read this https://elsewhere.example/story\", \"kind\": \"own\", \"action\": \"draft\"}"
+          .formatted(ch));
+      assertThat(chosen.path("kind").asString()).as("the author decides").isEqualTo("own");
+      assertThat(chosen.path("kindSuggested").asString()).isEqualTo("share");
+
+      // the signature counts: 497 characters of text + " ^AO" is 501, over Mastodon's 500 here
+      var tooLong = kit.api("POST", "/posts", "{\"channels\": [\"%s\"], \"text\": \"%s\", \"action\": \"now\"}".formatted(ch, "a".repeat(497)));
+      assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(400);
+      assertThat(tooLong.body()).contains("501");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void anotherCapabilityHandsAMemberADraftThatIsAShareAndGoesNowhereByItself(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    try (var kit = new PublishingKit(app, SERVER, 1)) {
+      String memberId = PublishingKit.JSON.readTree(kit.team.owner().web().api("GET", kit.base() + "/profile", kit.team.ownerToken(), null)
+          .body()).path("id").asString();
+      String id = app.bean(Drafts.class).draft(kit.team.workspaceId(), memberId, "A good read, via @someone", "https://blog.example/post",
+          null);
+      JsonNode draft = kit.get(id);
+      assertThat(draft.path("stage").asString()).isEqualTo("draft");
+      assertThat(draft.path("kind").asString()).isEqualTo("share");
+      assertThat(draft.path("sourceUrl").asString()).isEqualTo("https://blog.example/post");
+      assertThat(draft.path("deliveries").size()).isZero();
+    }
+  }
 }

@@ -13,6 +13,7 @@ import org.socius.testing.MastodonStatuses;
 import org.socius.testing.Postgres;
 import org.socius.testing.SociusApp;
 import org.socius.testing.Store;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +26,7 @@ class CrashRecoveryTest {
 
   /** Fast heartbeats so that the dead node's claim is noticed within seconds. */
   private static final Map<String, String> FAST = Map.of("db-scheduler.heartbeat-interval", "1s",
-      "db-scheduler.polling-interval", "200ms", "socius.networks.sync-interval", "1h");
+      "db-scheduler.polling-interval", "200ms", "socius.networks.sync-interval", "1h", "socius.publishing.reconcile-interval", "1s");
 
   @ParameterizedTest
   @EnumSource(Store.class)
@@ -41,6 +42,13 @@ class CrashRecoveryTest {
           .formatted(kit.channels.get(0), Instant.now().plusSeconds(20)));
       String path = kit.base() + "/posts/" + post.path("id").asString();
       String deliveryId = post.path("deliveries").get(0).path("id").asString();
+      // a second post whose execution went missing (say, a restore from an older backup)
+      JsonNode orphan = kit.post("""
+          {"channels": ["%s"], "text": "Found again by the reconciler", "action": "at", "at": "%s"}"""
+          .formatted(kit.channels.get(0), Instant.now().plusSeconds(25)));
+      String orphanId = orphan.path("deliveries").get(0).path("id").asString();
+      assertThat(first.bean(JdbcClient.class).sql("DELETE FROM scheduled_tasks WHERE task_instance = :id").param("id", orphanId).update())
+          .isEqualTo(1);
       first.close();
 
       server.hangNext(1);
@@ -61,6 +69,8 @@ class CrashRecoveryTest {
         assertThat(server.duplicates()).isZero();
         assertThat(delivery.path("url").asString()).isEqualTo(server.status(requests.get(0).statusId()).orElseThrow().url());
         assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        awaitPublished(again, kit.base() + "/posts/" + orphan.path("id").asString(), kit.team.ownerToken());
+        assertThat(server.statuses().stream().filter(st -> st.idempotencyKey().startsWith(orphanId)).count()).isEqualTo(1);
       } finally {
         again.close();
       }

@@ -128,4 +128,23 @@ class DeliveryTest {
       assertThat(notices).isEqualTo(1);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aRateLimitedPostWaitsForRetryAfterAndThenGoesOutOnce(Store store) {
+    try (var kit = new PublishingKit(SociusApp.shared(store), SERVER, 1)) {
+      SERVER.failNext(1, 429, 2);
+      JsonNode post = kit.post("""
+          {"channels": ["%s"], "text": "After the rate limit", "action": "now"}""".formatted(kit.channels.get(0)));
+      String deliveryId = post.path("deliveries").get(0).path("id").asString();
+      JsonNode done = kit.await(post.path("id").asString(), PublishingKit.state("published"), Duration.ofSeconds(30));
+      var requests = SERVER.requests().stream().filter(r -> r.idempotencyKey().startsWith(deliveryId)).toList();
+      assertThat(requests).hasSize(2);
+      assertThat(requests.get(0).httpStatus()).isEqualTo(429);
+      assertThat(Duration.between(requests.get(0).receivedAt(), requests.get(1).receivedAt())).as("Retry-After: 2 obeyed")
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+      assertThat(SERVER.createdPerKey().get(MastodonStatuses.key(requests.get(1).token(), requests.get(1).idempotencyKey()))).isEqualTo(1);
+      assertThat(done.path("deliveries").get(0).path("attempts").asInt()).isBetween(1, 2);
+    }
+  }
 }

@@ -84,8 +84,10 @@ public class ChannelStore {
     return rs.wasNull() ? null : value;
   }
 
+  // A sync or publish still in flight when the channel is disconnected must bring back neither
+  // its secrets nor a status: every write of the background work skips a disconnected channel.
   public void replaceCredentials(String id, String sealed) {
-    jdbc.sql("UPDATE channels SET credentials = :c WHERE id = :id").param("c", sealed).param("id", id).update();
+    jdbc.sql("UPDATE channels SET credentials = :c WHERE id = :id AND status <> 'disconnected'").param("c", sealed).param("id", id).update();
   }
 
   public void reconnected(String id, String sealed, String handle, String name, String avatar, String profile) {
@@ -116,7 +118,7 @@ public class ChannelStore {
   }
 
   public void status(String id, Channel.Status status, String detail, Instant rateLimitedUntil) {
-    jdbc.sql("UPDATE channels SET status = :s, status_detail = :d, rate_limited_until = :until WHERE id = :id")
+    jdbc.sql("UPDATE channels SET status = :s, status_detail = :d, rate_limited_until = :until WHERE id = :id AND status <> 'disconnected'")
         .param("s", status.name().toLowerCase(Locale.ROOT)).param("d", detail.length() > 1000 ? detail.substring(0, 1000) : detail)
         .param("until", rateLimitedUntil == null ? null : rateLimitedUntil.toEpochMilli()).param("id", id).update();
   }
@@ -124,12 +126,12 @@ public class ChannelStore {
   /** A sync went through: the account is connected, failures are forgotten. */
   public void synced(String id, long now) {
     jdbc.sql("UPDATE channels SET last_sync_at = :now, failures = 0, status = 'connected', status_detail = '', rate_limited_until = NULL "
-        + "WHERE id = :id").param("now", now).param("id", id).update();
+        + "WHERE id = :id AND status <> 'disconnected'").param("now", now).param("id", id).update();
   }
 
   /** Counts a failed sync and returns how many failed in a row. */
   public int failed(String id, String detail) {
-    jdbc.sql("UPDATE channels SET failures = failures + 1, status = 'error', status_detail = :d WHERE id = :id")
+    jdbc.sql("UPDATE channels SET failures = failures + 1, status = 'error', status_detail = :d WHERE id = :id AND status <> 'disconnected'")
         .param("d", detail.length() > 1000 ? detail.substring(0, 1000) : detail).param("id", id).update();
     return jdbc.sql("SELECT failures FROM channels WHERE id = :id").param("id", id).query(Integer.class).single();
   }

@@ -64,7 +64,8 @@ public class ImportPosts {
     return new Report(accepted, results.size() - accepted, results);
   }
 
-  private static String resolve(List<Channel> all, String name) {
+  /** A channel named by its id or handle (with or without the leading @, any case). */
+  public static String resolve(List<Channel> all, String name) {
     String wanted = name.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
     return all.stream()
         .filter(c -> c.status() != Channel.Status.DISCONNECTED)
