@@ -126,6 +126,10 @@ class DeliveryTest {
       int notices = app.bean(JdbcClient.class).sql("SELECT COUNT(*) FROM owner_notifications WHERE workspace_id = :ws AND kind = 'posts-held'")
           .param("ws", kit.team.workspaceId()).query(Integer.class).single();
       assertThat(notices).isEqualTo(1);
+
+      // connected again, the held post goes at once (not at its next look-in minutes later)
+      kit.reconnect(0);
+      kit.await(post.path("id").asString(), PublishingKit.state("published"), Duration.ofSeconds(20));
     }
   }
 

@@ -38,9 +38,19 @@ public final class PublishingKit implements AutoCloseable {
     this.team = Teams.create(app);
     this.owner = new Member("kit-owner", team.workspaceId(), team.slug(), "Workspace", "kit-user", "Owner", Role.OWNER, null);
     for (int i = 0; i < channelCount; i++) {
-      Channel c = app.bean(ConnectMastodon.class).withToken(owner, server.url(), "tok-" + team.slug().replace('-', '_') + "_" + i);
+      Channel c = app.bean(ConnectMastodon.class).withToken(owner, server.url(), token(i));
       channels.add(c.id());
     }
+  }
+
+  /** The access token of channel i on the statuses server. */
+  public String token(int i) {
+    return "tok-" + team.slug().replace('-', '_') + "_" + i;
+  }
+
+  /** Connects channel i again, as an owner does after it needed reconnecting. */
+  public void reconnect(int i) {
+    app.bean(ConnectMastodon.class).withToken(owner, server.url(), token(i));
   }
 
   public String base() {

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.socius.networks.Actor;
 import org.socius.networks.Channel;
+import org.socius.networks.ChannelConnected;
 import org.socius.networks.Channels;
 import org.socius.networks.Network;
 import org.socius.platform.DomainException;
 import org.socius.platform.Ids;
 import org.socius.team.Member;
 import org.socius.team.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +30,15 @@ public class ChannelRegistry implements Channels {
   private final ChannelStore channels;
   private final CredentialVault vault;
   private final SchedulerClient scheduler;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   // lazy: data-only contexts (the CLI's) run without db-scheduler and never connect a channel
   private final Adapters adapters;
 
-  ChannelRegistry(ChannelStore channels, CredentialVault vault, @Lazy SchedulerClient scheduler, Clock clock, Adapters adapters) {
+  ChannelRegistry(ChannelStore channels, CredentialVault vault, @Lazy SchedulerClient scheduler, Clock clock, Adapters adapters,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.adapters = adapters;
     this.channels = channels;
     this.vault = vault;
@@ -68,6 +73,7 @@ public class ChannelRegistry implements Channels {
           vault.seal(id, credentials), clock.millis());
     }
     SyncTask.syncSoon(scheduler, id);
+    events.publishEvent(new ChannelConnected(owner.workspaceId(), id));
     return channels.find(owner.workspaceId(), id).orElseThrow();
   }
 
