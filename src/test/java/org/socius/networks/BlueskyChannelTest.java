@@ -280,9 +280,18 @@ public class BlueskyChannelTest {
   void tooLongPostsAreRefusedBeforeAnythingIsSent(Store store) {
     BlueskyNetwork net = BlueskyNetwork.get();
     Connected c = connect(store);
+    Publisher publisher = c.app().bean(Publisher.class);
     String text = "é".repeat(301);
-    assertThatThrownBy(() -> c.app().bean(Publisher.class).publish(c.team().workspaceId(), c.channelId(), OutgoingPost.text(text), "long"))
+    assertThatThrownBy(() -> publisher.publish(c.team().workspaceId(), c.channelId(), OutgoingPost.text(text), "long"))
         .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("301").hasMessageContaining("300");
+
+    PostRules rules = publisher.rules(c.team().workspaceId(), c.channelId());
+    assertThat(rules).isEqualTo(new PostRules(Network.BLUESKY, 300, 0, 4, 1_000_000,
+        java.util.Set.of("image/jpeg", "image/png", "image/gif", "image/webp")));
+    assertThat(rules.length("https://example.org/" + "a".repeat(30))).as("a URL counts as written").isEqualTo(50);
+    publisher.check(c.team().workspaceId(), c.channelId(), OutgoingPost.text("é".repeat(300)));
+    assertThatThrownBy(() -> publisher.check(c.team().workspaceId(), c.channelId(), OutgoingPost.text(text)))
+        .isInstanceOfSatisfying(DomainException.Invalid.class, e -> assertThat(e.field()).isEqualTo("text"));
     assertThat(net.postCount(c.me())).isZero();
   }
 

@@ -3,9 +3,11 @@ package org.socius.networks.internal;
 import java.time.Instant;
 import java.util.List;
 import org.socius.networks.Actor;
+import org.socius.networks.Channel;
 import org.socius.networks.EventType;
 import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
+import org.socius.networks.PostRules;
 import org.socius.networks.Post;
 import org.socius.networks.Published;
 
@@ -43,8 +45,14 @@ public interface NetworkAdapter {
    */
   default void revoke(Session session) {}
 
-  /** Checks a post against the network's rules before anything is sent. */
-  void validate(Session session, OutgoingPost post);
+  /**
+   * The channel's posting rules, from what the channel row holds (no credentials), so that a
+   * channel waiting to be connected again still has them.
+   */
+  PostRules rules(Channel channel);
+
+  /** Checks a post against the channel's rules before anything is sent; needs no credentials either. */
+  void validate(Channel channel, OutgoingPost post);
 
   /** What a publish has created so far, per part (0-based). */
   interface PartLog {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socius.networks.Channel;
 import org.socius.networks.OutgoingPost;
+import org.socius.networks.PostRules;
 import org.socius.networks.PublishFailure;
 import org.socius.networks.Published;
 import org.socius.networks.Publisher;
@@ -34,8 +35,24 @@ public class PublishOnChannel implements Publisher {
   }
 
   @Override
+  public PostRules rules(String workspaceId, String channelId) {
+    Channel channel = channel(workspaceId, channelId);
+    return adapters.of(channel.network()).rules(channel);
+  }
+
+  @Override
+  public void check(String workspaceId, String channelId, OutgoingPost post) {
+    Channel channel = channel(workspaceId, channelId);
+    adapters.of(channel.network()).validate(channel, post);
+  }
+
+  private Channel channel(String workspaceId, String channelId) {
+    return channels.find(workspaceId, channelId).orElseThrow(() -> new DomainException.NotFound("problem.no-channel"));
+  }
+
+  @Override
   public Published publish(String workspaceId, String channelId, OutgoingPost post, String idempotencyKey) {
-    Channel channel = channels.find(workspaceId, channelId).orElseThrow(() -> new DomainException.NotFound("problem.no-channel"));
+    Channel channel = channel(workspaceId, channelId);
     if (post.parts() == null || post.parts().isEmpty()) {
       throw new DomainException.Invalid("parts", "problem.post-empty");
     }
@@ -52,7 +69,7 @@ public class PublishOnChannel implements Publisher {
     Session session = new Session(channelId, vault.open(channelId, channels.syncState(channelId).sealedCredentials()));
     NetworkAdapter adapter = adapters.of(channel.network());
     try {
-      adapter.validate(session, post);
+      adapter.validate(channel, post);
       return adapter.publish(session, post, idempotencyKey, log);
     } catch (AdapterException.CredentialsRejected e) {
       channels.status(channelId, Channel.Status.NEEDS_RECONNECT, e.getMessage(), null);

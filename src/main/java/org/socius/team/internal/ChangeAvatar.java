@@ -2,7 +2,9 @@ package org.socius.team.internal;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import org.socius.platform.DomainException;
+import org.socius.platform.ImageTypes;
 import org.socius.team.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChangeAvatar {
 
   public static final int MAX_BYTES = 512 * 1024;
+  private static final Set<String> TYPES = Set.of(ImageTypes.PNG, ImageTypes.JPEG, ImageTypes.WEBP);
 
   public record Avatar(String contentType, byte[] bytes, long updatedAt) {}
 
@@ -37,7 +40,8 @@ public class ChangeAvatar {
     if (bytes.length > MAX_BYTES) {
       throw new DomainException.Invalid("avatar", "problem.avatar-size");
     }
-    String type = sniff(bytes).orElseThrow(() -> new DomainException.Invalid("avatar", "problem.avatar-type"));
+    String type = ImageTypes.sniff(bytes).filter(TYPES::contains)
+        .orElseThrow(() -> new DomainException.Invalid("avatar", "problem.avatar-type"));
     jdbc.sql("DELETE FROM member_avatars WHERE member_id = :id").param("id", me.memberId()).update();
     jdbc.sql("INSERT INTO member_avatars (member_id, content_type, bytes, updated_at) VALUES (:id, :type, :bytes, :now)")
         .param("id", me.memberId()).param("type", type).param("bytes", bytes).param("now", clock.millis()).update();
@@ -53,18 +57,5 @@ public class ChangeAvatar {
   public Optional<Avatar> find(String memberId) {
     return jdbc.sql("SELECT content_type, bytes, updated_at FROM member_avatars WHERE member_id = :id").param("id", memberId)
         .query((rs, n) -> new Avatar(rs.getString(1), rs.getBytes(2), rs.getLong(3))).optional();
-  }
-
-  static Optional<String> sniff(byte[] b) {
-    if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-      return Optional.of("image/png");
-    }
-    if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-      return Optional.of("image/jpeg");
-    }
-    if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-      return Optional.of("image/webp");
-    }
-    return Optional.empty();
   }
 }

@@ -12,10 +12,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socius.networks.Actor;
+import org.socius.networks.Channel;
 import org.socius.networks.EventType;
 import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
 import org.socius.networks.Post;
+import org.socius.networks.PostRules;
 import org.socius.networks.Published;
 import org.socius.networks.internal.AdapterException;
 import org.socius.networks.internal.NetworkAdapter;
@@ -165,7 +167,12 @@ class BlueskyAdapter implements NetworkAdapter {
   }
 
   @Override
-  public void validate(Session session, OutgoingPost post) {
+  public PostRules rules(Channel channel) {
+    return BlueskyPosts.RULES;
+  }
+
+  @Override
+  public void validate(Channel channel, OutgoingPost post) {
     posts.validate(post);
   }
 

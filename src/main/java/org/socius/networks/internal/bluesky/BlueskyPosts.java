@@ -6,19 +6,23 @@ import static org.socius.networks.internal.bluesky.BlueskyAdapter.map;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
+import org.socius.networks.PostRules;
 import org.socius.networks.Published;
 import org.socius.networks.internal.AdapterException;
 import org.socius.networks.internal.NetworkAdapter;
+import org.socius.networks.internal.PostCheck;
 import org.socius.networks.internal.Session;
 import org.socius.platform.DomainException;
+import org.socius.platform.ImageTypes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,10 +32,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class BlueskyPosts {
 
-  static final int MAX_GRAPHEMES = 300;
+  /** Bluesky's limits are the protocol's and the same for every account; 1,000,000 bytes suits older servers too. */
+  static final PostRules RULES = new PostRules(Network.BLUESKY, 300, 0, 4, 1_000_000,
+      new LinkedHashSet<>(List.of(ImageTypes.JPEG, ImageTypes.PNG, ImageTypes.GIF, ImageTypes.WEBP)));
   static final int MAX_BYTES = 3000;
-  static final int MAX_IMAGES = 4;
-  static final int MAX_IMAGE_BYTES = 1_000_000;
 
   private final Xrpc xrpc;
   private final BlueskySettings settings;
@@ -44,36 +48,12 @@ final class BlueskyPosts {
   }
 
   void validate(OutgoingPost post) {
+    PostCheck.check(RULES, "Bluesky", post);
     for (String text : post.parts()) {
-      int graphemes = graphemes(text);
-      if (graphemes > MAX_GRAPHEMES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-        throw new DomainException.Invalid("text", "problem.post-too-long", graphemes, "Bluesky", MAX_GRAPHEMES);
-      }
-      if (text.isBlank() && post.images().isEmpty()) {
-        throw new DomainException.Invalid("text", "problem.post-empty");
+      if (text != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        throw new DomainException.Invalid("text", "problem.post-too-long", RULES.length(text), "Bluesky", RULES.maxCharacters());
       }
     }
-    if (post.images().size() > MAX_IMAGES) {
-      throw new DomainException.Invalid("images", "problem.too-many-images", MAX_IMAGES);
-    }
-    for (OutgoingPost.Image image : post.images()) {
-      if (image.alt() == null || image.alt().isBlank()) {
-        throw new DomainException.Invalid("images", "problem.alt-text-missing");
-      }
-      if (image.bytes().length > MAX_IMAGE_BYTES) {
-        throw new DomainException.Invalid("images", "problem.image-too-large", MAX_IMAGE_BYTES / 1000 + " KB");
-      }
-    }
-  }
-
-  static int graphemes(String text) {
-    BreakIterator it = BreakIterator.getCharacterInstance();
-    it.setText(text);
-    int count = 0;
-    while (it.next() != BreakIterator.DONE) {
-      count++;
-    }
-    return count;
   }
 
   Published publish(Session session, OutgoingPost post, String key, NetworkAdapter.PartLog partLog) {
@@ -123,12 +103,13 @@ final class BlueskyPosts {
     if (parent != null) {
       record.put("reply", map("root", root.json(), "parent", parent.json()));
     }
-    if (index == 0 && !post.images().isEmpty()) {
+    if (index == 0 && post.images() != null && !post.images().isEmpty()) {
       List<Map<String, Object>> images = new ArrayList<>();
       for (OutgoingPost.Image image : post.images()) {
-        JsonNode blob = xrpc.authed(session, token -> xrpc.upload(Xrpc.pds(session), image.bytes(), image.mimeType(), token,
+        JsonNode blob = xrpc.authed(session, token -> xrpc.upload(Xrpc.pds(session), image.bytes(), PostCheck.mimeType(image), token,
             Xrpc.account(session))).path("blob");
-        Map<String, Object> entry = map("image", xrpc.remote().mapper().convertValue(blob, Map.class), "alt", image.alt());
+        Map<String, Object> entry = map("image", xrpc.remote().mapper().convertValue(blob, Map.class), "alt",
+            image.alt() == null ? "" : image.alt()); // required by the lexicon, empty allowed
         aspectRatio(image.bytes()).ifPresent(r -> entry.put("aspectRatio", r));
         images.add(entry);
       }

@@ -11,13 +11,16 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socius.networks.Actor;
+import org.socius.networks.Channel;
 import org.socius.networks.EventType;
 import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
 import org.socius.networks.Post;
+import org.socius.networks.PostRules;
 import org.socius.networks.Published;
 import org.socius.networks.internal.AdapterException;
 import org.socius.networks.internal.NetworkAdapter;
+import org.socius.networks.internal.PostCheck;
 import org.socius.networks.internal.RemoteApi;
 import org.socius.networks.internal.Session;
 import org.socius.platform.DomainException;
@@ -278,37 +281,19 @@ public class MastodonAdapter implements NetworkAdapter {
 
   // ------------------------------------------------------------------------------------ writing
 
+  /** The rules of the channel's server; public, so read without the account's token. */
   @Override
-  public void validate(Session session, OutgoingPost post) {
-    String instance = session.get("instance");
-    InstanceRules.Rules r = rules.of(instance);
-    String host = InstanceUrl.host(instance);
+  public PostRules rules(Channel channel) {
+    return rules.of(channel.serviceUrl());
+  }
+
+  @Override
+  public void validate(Channel channel, OutgoingPost post) {
     String visibility = post.visibility() == null ? "public" : post.visibility().toLowerCase(Locale.ROOT);
     if (!VISIBILITIES.contains(visibility)) {
       throw new DomainException.Invalid("visibility", "problem.mastodon-visibility");
     }
-    List<OutgoingPost.Image> images = post.images() == null ? List.of() : post.images();
-    if (images.size() > r.maxMediaAttachments()) {
-      throw new DomainException.Invalid("images", "problem.too-many-images", r.maxMediaAttachments());
-    }
-    for (OutgoingPost.Image image : images) {
-      if (image.alt() == null || image.alt().isBlank()) {
-        throw new DomainException.Invalid("images", "problem.alt-text-missing");
-      }
-      if (image.bytes() == null || image.bytes().length == 0) {
-        throw new DomainException.Invalid("images", "problem.avatar-empty");
-      }
-    }
-    for (int i = 0; i < post.parts().size(); i++) {
-      String text = post.parts().get(i) == null ? "" : post.parts().get(i);
-      if (text.isBlank() && !(i == 0 && !images.isEmpty())) {
-        throw new DomainException.Invalid("parts", "problem.post-empty");
-      }
-      int length = StatusLength.count(text, r.charactersPerUrl());
-      if (length > r.maxCharacters()) {
-        throw new DomainException.Invalid("parts", "problem.post-too-long", length, host, r.maxCharacters());
-      }
-    }
+    PostCheck.check(rules(channel), InstanceUrl.host(channel.serviceUrl()), post);
   }
 
   @Override
@@ -384,8 +369,9 @@ public class MastodonAdapter implements NetworkAdapter {
     List<String> ids = new ArrayList<>();
     String key = client.account() + ":media";
     for (OutgoingPost.Image image : images) {
-      String mime = image.mimeType() == null || image.mimeType().isBlank() ? "application/octet-stream" : image.mimeType();
-      MastodonClient.Answer uploaded = client.postMultipart("/api/v2/media", Map.of("description", image.alt()), "file",
+      String mime = PostCheck.mimeType(image);
+      Map<String, String> fields = image.alt() == null || image.alt().isBlank() ? Map.of() : Map.of("description", image.alt());
+      MastodonClient.Answer uploaded = client.postMultipart("/api/v2/media", fields, "file",
           "image" + extension(mime), mime, image.bytes(), key);
       String id;
       try {
@@ -413,8 +399,6 @@ public class MastodonAdapter implements NetworkAdapter {
       case "image/jpeg" -> ".jpg";
       case "image/gif" -> ".gif";
       case "image/webp" -> ".webp";
-      case "image/avif" -> ".avif";
-      case "image/heic" -> ".heic";
       default -> "";
     };
   }

@@ -153,7 +153,7 @@ class QueueApi {
   }
 
   @Operation(summary = "Posts between two times as CSV (importable again)")
-  @GetMapping(path = "/api/v1/workspaces/{workspaceId}/posts/export", produces = "text/csv")
+  @GetMapping("/api/v1/workspaces/{workspaceId}/posts/export")
   ResponseEntity<String> exportCsv(Member member, @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
     Instant start = from == null ? Instant.now().minus(Duration.ofDays(30)) : from;
     Instant end = to == null ? Instant.now().plus(Duration.ofDays(366)) : to;

@@ -1,6 +1,7 @@
 package org.socius.networks.internal.mastodon;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
+import org.socius.networks.PostRules;
 import org.socius.networks.PublishFailure;
 import org.socius.networks.Published;
 import org.socius.networks.Publisher;
@@ -24,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class MastodonPublishTest extends FakeMastodonTest {
 
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0};
 
   private Published publish(OutgoingPost post, String key) {
     return kit.app.bean(Publisher.class).publish(kit.team.workspaceId(), kit.channel.id(), post, key);
@@ -126,7 +131,8 @@ class MastodonPublishTest extends FakeMastodonTest {
     assertThat(uploads.get(0).getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
     assertThat(uploads.get(0).getPart("file").getHeader("Content-Type").firstValue()).isEqualTo("image/png");
     assertThat(uploads.get(0).getPart("file").getBody().asBytes()).isEqualTo(PNG);
-    assertThat(uploads.get(1).getPart("file").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+    assertThat(uploads.get(1).getPart("file").getHeader("Content-Type").firstValue())
+        .as("declared as JPEG, sent as what the bytes are").isEqualTo("image/png");
     assertThat(fake.requests("GET", "/api/v1/media/m1001")).hasSize(3); // 206, 206, 200
     JsonNode sent = body(statusPosts().get(0));
     assertThat(sent.path("media_ids")).extracting(JsonNode::asString).containsExactly("m1001", "m1002");
@@ -142,18 +148,22 @@ class MastodonPublishTest extends FakeMastodonTest {
     String url = "https://bakery.example/" + "a".repeat(200); // counts 23
     String exactly500 = "x".repeat(500 - 24) + " " + url;
     MastodonAdapter adapter = kit.app.bean(MastodonAdapter.class);
-    adapter.validate(kit.session(), OutgoingPost.text(exactly500));
-    adapter.validate(kit.session(), OutgoingPost.text("x".repeat(490) + " @ann@a.very.long.domain.example")); // 490 + 1 + 4
-    adapter.validate(kit.session(), OutgoingPost.text("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67".repeat(500))); // families
+    adapter.validate(kit.channel(), OutgoingPost.text(exactly500));
+    adapter.validate(kit.channel(), OutgoingPost.text("x".repeat(490) + " @ann@a.very.long.domain.example")); // 490 + 1 + 4
+    adapter.validate(kit.channel(), OutgoingPost.text("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67".repeat(500))); // families
 
-    assertInvalid(OutgoingPost.text(exactly500 + "!"), "parts", "This is 501 characters long; 127.0.0.1 allows at most 500.");
-    assertInvalid(OutgoingPost.text("x".repeat(496) + " @ann@b.example"), "parts", "This is 501 characters long");
-    assertInvalid(new OutgoingPost(List.of("ok", "y".repeat(501)), List.of(), null, "public"), "parts", "501");
+    assertInvalid(OutgoingPost.text(exactly500 + "!"), "text", "This is 501 characters long; 127.0.0.1 allows at most 500.");
+    assertInvalid(OutgoingPost.text("x".repeat(496) + " @ann@b.example"), "text", "This is 501 characters long");
+    assertInvalid(new OutgoingPost(List.of("ok", "y".repeat(501)), List.of(), null, "public"), "text", "501");
     OutgoingPost.Image image = new OutgoingPost.Image(PNG, "image/png", "A loaf");
     assertInvalid(new OutgoingPost(List.of("Five"), Collections.nCopies(5, image), null, "public"), "images",
         "At most 4 images can be attached.");
-    assertInvalid(new OutgoingPost(List.of("No alt"), List.of(new OutgoingPost.Image(PNG, "image/png", " ")), null, "public"),
-        "images", "Every image needs a description");
+    adapter.validate(kit.channel(), new OutgoingPost(List.of("No alt"), List.of(new OutgoingPost.Image(PNG, "image/png", " ")), null,
+        "public")); // whether alt text is required is the workspace's policy, not the network's
+    assertInvalid(new OutgoingPost(List.of("A GIF"), List.of(new OutgoingPost.Image(GIF, "image/png", "")), null, "public"),
+        "images", "Only these kinds of image can be attached here: PNG, JPEG."); // what this server lists
+    assertInvalid(new OutgoingPost(List.of("Not an image"), List.of(new OutgoingPost.Image("<svg/>".getBytes(), "image/png", "x")),
+        null, "public"), "images", "PNG, JPEG");
     assertInvalid(new OutgoingPost(List.of("Hi"), List.of(), null, "friends"), "visibility", "public, unlisted, private or direct");
 
     assertThat(statusPosts()).isEmpty();
@@ -170,7 +180,55 @@ class MastodonPublishTest extends FakeMastodonTest {
     kit.connect();
     Published published = publish(OutgoingPost.text("z".repeat(4000)), "long-1");
     assertThat(published.parts()).hasSize(1);
-    assertInvalid(OutgoingPost.text("z".repeat(5001)), "parts", "allows at most 5,000");
+    assertInvalid(OutgoingPost.text("z".repeat(5001)), "text", "allows at most 5,000");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void rulesAndCheckFollowTheServerAndSendNothing(Store store) {
+    fake = new FakeMastodon().standard();
+    fake.instance(1000, 23, 4);
+    kit = new MastodonKit(SociusApp.shared(store), fake);
+    kit.connect();
+    Publisher publisher = kit.app.bean(Publisher.class);
+    String ws = kit.team.workspaceId();
+
+    PostRules rules = publisher.rules(ws, kit.channel.id());
+    assertThat(rules).isEqualTo(new PostRules(Network.MASTODON, 1000, 23, 4, 16_777_216, Set.of("image/png", "image/jpeg")));
+    assertThat(rules.imageTypes()).containsExactly("image/png", "image/jpeg");
+    assertThat(rules.length("Fresh https://bakery.example/" + "a".repeat(100) + " @ann@bakery.example")).isEqualTo(6 + 23 + 1 + 4);
+
+    publisher.check(ws, kit.channel.id(), OutgoingPost.text("y".repeat(1000)));
+    publisher.check(ws, kit.channel.id(), new OutgoingPost(List.of(""), List.of(new OutgoingPost.Image(PNG, "image/png", "")), null,
+        "public"));
+    assertThatThrownBy(() -> publisher.check(ws, kit.channel.id(), OutgoingPost.text("y".repeat(1001))))
+        .isInstanceOfSatisfying(DomainException.Invalid.class, e -> {
+          assertThat(e.field()).isEqualTo("text");
+          assertThat(e.getMessage()).isEqualTo("This is 1,001 characters long; 127.0.0.1 allows at most 1,000.");
+        });
+    assertThatThrownBy(() -> publisher.rules(ws, "no-such-channel")).isInstanceOf(DomainException.NotFound.class);
+    assertThatThrownBy(() -> publisher.check(ws, "no-such-channel", OutgoingPost.text("x")))
+        .isInstanceOf(DomainException.NotFound.class);
+
+    kit.disconnect(); // the credentials are gone; the server's rules are public
+    assertThat(publisher.rules(ws, kit.channel.id())).isEqualTo(rules);
+    assertThatThrownBy(() -> publisher.check(ws, kit.channel.id(), OutgoingPost.text("y".repeat(1001))))
+        .isInstanceOf(DomainException.Invalid.class);
+
+    assertThat(statusPosts()).isEmpty();
+    assertThat(fake.requests("POST", "/api/v2/media")).isEmpty();
+    assertThat(fake.requests("GET", "/api/v2/instance")).hasSize(1)
+        .allMatch(r -> !r.containsHeader("Authorization"), "asked without the token");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aServerThatDoesNotTellItsRulesGetsMastodonsDefaults(Store store) {
+    startConnected(store); // a new server: its rules have not been asked yet
+    fake.unchecked(get(urlPathEqualTo("/api/v2/instance")).atPriority(1), FakeMastodon.jsonResponse(404, "{\"error\":\"Not found\"}"));
+    PostRules rules = kit.app.bean(Publisher.class).rules(kit.team.workspaceId(), kit.channel.id());
+    assertThat(rules).isEqualTo(new PostRules(Network.MASTODON, 500, 23, 4, 16 * 1024 * 1024,
+        Set.of("image/jpeg", "image/png", "image/gif", "image/webp")));
   }
 
   private void assertInvalid(OutgoingPost post, String field, String message) {

@@ -10,23 +10,8 @@ import org.socius.platform.DomainException;
 import org.socius.platform.NetworkGuard;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The small pieces: counting like Mastodon, paging links, HTML, server addresses, notification kinds. */
+/** The small pieces: paging links, HTML, server addresses, notification kinds (counting is in TextLengthTest). */
 class MastodonTextTest {
-
-  @Test
-  void countsGraphemesUrlsAsTheirReservedLengthAndRemoteMentionsAsLocalOnes() {
-    assertThat(StatusLength.count("hello", 23)).isEqualTo(5);
-    assertThat(StatusLength.count("see https://example.com/a/very/long/path?with=query#and-fragment", 23)).isEqualTo(4 + 23);
-    assertThat(StatusLength.count("(https://example.com/x).", 23)).isEqualTo(1 + 23 + 2);
-    assertThat(StatusLength.count("https://en.wikipedia.org/wiki/Bread_(disambiguation)", 23)).isEqualTo(23);
-    assertThat(StatusLength.count("example.com without a scheme", 23)).isEqualTo(28);
-    assertThat(StatusLength.count("hi @ann@bakery.example!", 23)).isEqualTo("hi @ann!".length());
-    assertThat(StatusLength.count("hi @ann", 23)).isEqualTo(7);
-    assertThat(StatusLength.count("mail ann@bakery.example", 23)).as("an address is no mention").isEqualTo(23);
-    assertThat(StatusLength.count("https://x.example/@ann@y.example", 23)).as("a mention inside a URL").isEqualTo(23);
-    assertThat(StatusLength.count("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \uD83C\uDDE9\uD83C\uDDEA e\u0301", 23)).isEqualTo(5);
-    assertThat(StatusLength.count("", 23)).isZero();
-  }
 
   @Test
   void readsTheCursorOfAPagingLink() {

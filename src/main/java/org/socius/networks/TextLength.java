@@ -1,4 +1,4 @@
-package org.socius.networks.internal.mastodon;
+package org.socius.networks;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counts a status the way Mastodon's {@code StatusLengthValidator} does: in grapheme clusters,
- * with every URL that has a scheme counted as {@code characters_reserved_per_url} and every
- * mention {@code @user@domain} counted as {@code @user}.
+ * Text length as the networks count it, so that a composer's counter and the check before
+ * publishing agree with the server. Both networks count grapheme clusters (what a reader sees as
+ * one character: an emoji family, a flag, a letter with its accent), not Java chars; the regex
+ * {@code \X} does this on Java 17, where {@code BreakIterator} still splits emoji sequences.
  */
-final class StatusLength {
+public final class TextLength {
 
   /** An http(s) URL as Mastodon's extractor finds it (twitter-text's, simplified): up to white space. */
   private static final Pattern URL = Pattern.compile("(?<![\\p{L}\\p{N}@/_])https?://[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
@@ -21,10 +22,27 @@ final class StatusLength {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-  private StatusLength() {}
+  private TextLength() {}
 
-  static int count(String text, int urlLength) {
+  /**
+   * As Mastodon's {@code StatusLengthValidator}: every URL with a scheme counts {@code urlLength}
+   * and every mention {@code @user@domain} counts as {@code @user}.
+   */
+  public static int mastodon(String text, int urlLength) {
     return graphemes(countable(text, urlLength));
+  }
+
+  /** Grapheme clusters, as Bluesky counts a post's 300. */
+  public static int graphemes(String text) {
+    if (text == null) {
+      return 0;
+    }
+    Matcher m = GRAPHEME.matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   /** The text with each URL replaced by {@code urlLength} placeholders and each remote mention shortened. */
@@ -65,15 +83,6 @@ final class StatusLength {
       at = e.end();
     }
     return out.append(text.substring(at)).toString();
-  }
-
-  static int graphemes(String text) {
-    Matcher m = GRAPHEME.matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
   }
 
   private static int count(String text, int from, int to, char c) {
