@@ -112,7 +112,7 @@ class DeliveryBenchmark {
     double killAt = Double.parseDouble(System.getProperty("bench.kill-at", "0.4"));
     Duration restartAfter = Duration.ofSeconds(Integer.getInteger("bench.restart-after-seconds", 20));
     // room to create the posts and start the nodes before the first one is due (setup of 10,000 posts: a few minutes)
-    Duration lead = Duration.ofSeconds(Integer.getInteger("bench.lead-seconds", 60 + postCount * 30 / 1000));
+    Duration lead = Duration.ofSeconds(Integer.getInteger("bench.lead-seconds", 60 + postCount * 20 / 1000));
     Duration window = Duration.ofMinutes(minutes);
     boolean twoNodes = scenario == Scenario.POSTGRES_TWO_NODES;
 
@@ -201,6 +201,7 @@ class DeliveryBenchmark {
       Instant killedAt = null;
       Instant restartedAt = null;
       Node b2 = null;
+      List<String> heldAtKill = new ArrayList<>();
       double[] machineFrom;
       double[] machineTo;
       double pgFrom;
@@ -218,10 +219,16 @@ class DeliveryBenchmark {
         Instant lastDue = t0.plus(window);
         if (twoNodes) {
           sleepUntil(t0.plusMillis((long) (window.toMillis() * killAt)));
+          // the worst moment: while node B holds deliveries it has claimed (waiting up to 5 s for one)
+          Instant latest = Instant.now().plusSeconds(5);
+          while (heldBy(db, "bench-b").isEmpty() && Instant.now().isBefore(latest)) {
+            Thread.sleep(10);
+          }
           b.end();
           b.child.kill();
           killedAt = Instant.now();
-          System.out.printf("%s node B killed (SIGKILL)%n", TIME.format(killedAt));
+          heldAtKill.addAll(heldBy(db, "bench-b"));
+          System.out.printf("%s node B killed (SIGKILL) holding %d deliveries%n", TIME.format(killedAt), heldAtKill.size());
           sleepUntil(killedAt.plus(restartAfter));
           b2 = new Node("node B (started again)", ChildNode.start(db, dir.resolve("b"), node(props, "bench-b")));
           restartedAt = Instant.now();
@@ -278,7 +285,10 @@ class DeliveryBenchmark {
       Map<String, Integer> created = new HashMap<>();
       endpoint.createdPerKey().forEach((k, v) -> created.merge(deliveryOf(k.substring(k.indexOf('/') + 1)), v, Integer::sum));
       List<Long> all = new ArrayList<>();
+      Map<String, Long> lateBy = new HashMap<>();
+      Map<String, Long> lastBy = new HashMap<>();
       List<Long> inRestart = new ArrayList<>();
+      List<Long> coldStart = new ArrayList<>();
       List<Long> outside = new ArrayList<>();
       int neverReached = 0;
       int notPublished = 0;
@@ -302,8 +312,14 @@ class DeliveryBenchmark {
         Instant firstAt = rs.stream().map(MastodonStatuses.Request::receivedAt).min(Instant::compareTo).orElse(null);
         Long late = firstAt == null ? null : Duration.between(p.due(), firstAt).toMillis();
         if (late != null) {
+          lateBy.put(p.deliveryId(), late);
+          lastBy.put(p.deliveryId(), Duration.between(p.due(),
+              rs.stream().map(MastodonStatuses.Request::receivedAt).max(Instant::compareTo).orElseThrow()).toMillis());
           all.add(late);
-          if (windowFrom != null && !p.due().isBefore(windowFrom) && !p.due().isAfter(windowTo)) {
+          if (p.due().isBefore(t0.plusSeconds(10))) {
+            coldStart.add(late);
+          }
+          if (windowFrom != null && (!p.due().isBefore(windowFrom) && !p.due().isAfter(windowTo) || heldAtKill.contains(p.deliveryId()))) {
             inRestart.add(late);
           } else {
             outside.add(late);
@@ -329,8 +345,15 @@ class DeliveryBenchmark {
       row(out, "lateness p50 / p99 / max (all posts)", lateness(all));
       if (twoNodes) {
         row(out, "… posts due outside the restart window (" + outside.size() + ")", lateness(outside));
-        row(out, "… posts due in the restart window (" + inRestart.size() + ")", lateness(inRestart));
+        row(out, "… posts due in the restart window or held by node B at the kill (" + inRestart.size() + ")", lateness(inRestart));
       }
+      if (twoNodes) {
+        List<Long> held = heldAtKill.stream().map(lateBy::get).filter(java.util.Objects::nonNull).toList();
+        List<Long> heldLast = heldAtKill.stream().map(lastBy::get).filter(java.util.Objects::nonNull).toList();
+        row(out, "… deliveries node B held when killed (" + heldAtKill.size() + "): first request; last request",
+            lateness(held) + "; " + lateness(heldLast));
+      }
+      row(out, "… posts due in the first 10 s, the nodes' first deliveries (" + coldStart.size() + ")", lateness(coldStart));
       row(out, "earliest (negative: before its time)", all.isEmpty() ? "-" : seconds(all.stream().min(Long::compare).get()));
       row(out, "posts later than 1 s", String.valueOf(all.stream().filter(l -> l > 1000).count()));
       row(out, "published", (stateCounts.getOrDefault("published", 0)) + " of " + postCount);
@@ -356,7 +379,6 @@ class DeliveryBenchmark {
       row(out, "load average before / after", loadBefore + " / " + loadAfter);
       row(out, "set-up (not measured): connect and first sync / compose",
           String.format("%.0f s / %.0f s (%.0f posts/s)", connectSeconds, composeSeconds, postCount / composeSeconds));
-      System.out.print(out);
       Files.writeString(target.resolve("bench-delivery-" + scenario.label() + ".txt"), out);
       Files.writeString(target.resolve("bench-delivery-" + scenario.label() + ".csv"), csv);
     }
@@ -395,6 +417,21 @@ class DeliveryBenchmark {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** The deliveries whose executions a node has picked and not finished. */
+  private static List<String> heldBy(String db, String node) throws Exception {
+    List<String> held = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(db); var s = c.prepareStatement(
+        "SELECT task_instance FROM scheduled_tasks WHERE task_name = 'publish-delivery' AND picked AND picked_by = ?")) {
+      s.setString(1, node);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          held.add(rs.getString(1));
+        }
+      }
+    }
+    return held;
   }
 
   /** Per delivery: its state and its number of attempts. */
