@@ -22,17 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A workspace with Mastodon channels on a local statuses server, driven through the publishing
  * API as a client would.
  */
-final class PublishingKit implements AutoCloseable {
+public final class PublishingKit implements AutoCloseable {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  final SociusApp app;
-  final Teams.Team team;
-  final MastodonStatuses server;
-  final List<String> channels = new ArrayList<>();
+  public final SociusApp app;
+  public final Teams.Team team;
+  public final MastodonStatuses server;
+  public final List<String> channels = new ArrayList<>();
   private final Member owner;
 
-  PublishingKit(SociusApp app, MastodonStatuses server, int channelCount) {
+  public PublishingKit(SociusApp app, MastodonStatuses server, int channelCount) {
     this.app = app;
     this.server = server;
     this.team = Teams.create(app);
@@ -43,29 +43,29 @@ final class PublishingKit implements AutoCloseable {
     }
   }
 
-  String base() {
+  public String base() {
     return "/api/v1/workspaces/" + team.workspaceId();
   }
 
-  WebSession.Response api(String method, String path, String json) {
+  public WebSession.Response api(String method, String path, String json) {
     return team.owner().web().api(method, base() + path, team.ownerToken(), json);
   }
 
   /** Creates a post; fails the test unless it is accepted. */
-  JsonNode post(String json) {
+  public JsonNode post(String json) {
     var r = api("POST", "/posts", json);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return JSON.readTree(r.body());
   }
 
-  JsonNode get(String postId) {
+  public JsonNode get(String postId) {
     var r = api("GET", "/posts/" + postId, null);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
   /** Waits until every delivery of the post satisfies the condition; returns the post. */
-  JsonNode await(String postId, Predicate<JsonNode> delivery, Duration timeout) {
+  public JsonNode await(String postId, Predicate<JsonNode> delivery, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode post = null;
     while (System.nanoTime() < deadline) {
@@ -82,7 +82,7 @@ final class PublishingKit implements AutoCloseable {
     throw new AssertionError("condition not reached: " + post);
   }
 
-  static Predicate<JsonNode> state(String state) {
+  public static Predicate<JsonNode> state(String state) {
     return d -> d.path("state").asString().equals(state);
   }
 
@@ -96,7 +96,7 @@ final class PublishingKit implements AutoCloseable {
     }
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

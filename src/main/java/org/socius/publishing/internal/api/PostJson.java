@@ -69,6 +69,20 @@ final class PostJson {
     }
   }
 
+  /** Each channel's coming posts and empty slots (a line without a delivery), and the share/own balance. */
+  record Queue(List<ChannelQueue> channels, org.socius.publishing.internal.QueueOverview.Balance balance) {
+    static Queue of(org.socius.publishing.internal.QueueOverview.Overview o) {
+      return new Queue(o.channels().stream().map(c -> new ChannelQueue(c.channel().id(), c.channel().handle(),
+          c.channel().network().code(), c.paused(), c.hasSlots(),
+          c.lines().stream().map(l -> new Line(l.at(), l.delivery() == null ? null : Delivery.of(l.delivery()))).toList())).toList(),
+          o.balance());
+    }
+  }
+
+  record ChannelQueue(String channelId, String handle, String network, boolean paused, boolean hasSlots, List<Line> lines) {}
+
+  record Line(Instant at, Delivery delivery) {}
+
   record Note(String note) {}
 
   record Move(String direction, Instant slot, Instant at) {}

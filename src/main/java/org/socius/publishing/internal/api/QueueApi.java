@@ -63,8 +63,8 @@ class QueueApi {
 
   @Operation(summary = "Each channel's coming posts with the empty slots of the next 7 days, and the share/own balance")
   @GetMapping("/api/v1/workspaces/{workspaceId}/queue")
-  QueueOverview.Overview queue(Member member, @RequestParam(required = false) String channel) {
-    return queue.of(member, channel == null || channel.isBlank() ? null : channel);
+  PostJson.Queue queue(Member member, @RequestParam(required = false) String channel) {
+    return PostJson.Queue.of(queue.of(member, channel == null || channel.isBlank() ? null : channel));
   }
 
   @Operation(summary = "Deliveries due or published between two times (at most 62 days), for one channel or all")
