@@ -99,8 +99,34 @@ public final class ChildNode implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, then waits for the orderly shutdown (SIGKILL if it takes longer than a minute). */
+  public void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public int port() {
     return port;
+  }
+
+  /** The process id, e.g. to read its CPU time and memory from /proc. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** The node's whole output (standard output and error). */
+  public Path log() {
+    return log;
   }
 
   public String tail() {
