@@ -26,7 +26,10 @@ public final class Postgres {
   /** Creates an empty database and returns its JDBC URL (same server, user and options). */
   public static synchronized String freshDatabase() {
     String admin = adminUrl();
-    String name = "socius_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    // the name carries its creation time, so that a run removes only databases left by runs long
+    // over, never those of another test run going on beside it on the same server
+    long now = System.currentTimeMillis() / 1000;
+    String name = "socius_t_" + now + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     try (Connection c = DriverManager.getConnection(admin); var s = c.createStatement()) {
       if (!cleaned) {
         // databases left by an earlier, interrupted run
@@ -37,7 +40,9 @@ public final class Postgres {
           }
         }
         for (String db : old) {
-          s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+          if (createdBefore(db, now - STALE_SECONDS)) {
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+          }
         }
         cleaned = true;
       }
@@ -47,6 +52,18 @@ public final class Postgres {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
     return replaceDatabase(admin, name);
+  }
+
+  /** A database older than this is left over from an interrupted run. */
+  private static final long STALE_SECONDS = 6 * 3600;
+
+  /** Whether a test database was made before the given time; names of the older form count as stale. */
+  static boolean createdBefore(String database, long epochSeconds) {
+    String[] parts = database.substring("socius_t_".length()).split("_");
+    if (parts.length < 2 || !parts[0].matches("\\d{9,12}")) {
+      return true;
+    }
+    return Long.parseLong(parts[0]) < epochSeconds;
   }
 
   private static void drop(String admin, String name) {
