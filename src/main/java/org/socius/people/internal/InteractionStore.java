@@ -52,10 +52,21 @@ public class InteractionStore {
         .param("ws", workspaceId).param("p", personId).param("limit", limit).query(InteractionStore::row).list();
   }
 
+  /** Their newest words (a post or message of theirs), an opener for getting back in touch. */
+  public java.util.Optional<Interaction> latestFromThem(String workspaceId, String personId) {
+    return jdbc.sql("""
+        SELECT * FROM interactions WHERE workspace_id = :ws AND person_id = :p AND direction = 'in' AND text <> ''
+         ORDER BY occurred_at DESC, id DESC LIMIT 1""")
+        .param("ws", workspaceId).param("p", personId).query(InteractionStore::row).optional();
+  }
+
   /** The newest interaction time of a person, or null, to set the keep-in-touch clock after a removal. */
   public Long latest(String workspaceId, String personId) {
     return jdbc.sql("SELECT MAX(occurred_at) FROM interactions WHERE workspace_id = :ws AND person_id = :p")
-        .param("ws", workspaceId).param("p", personId).query(Long.class).optional().orElse(null);
+        .param("ws", workspaceId).param("p", personId).query((rs, n) -> {
+          long at = rs.getLong(1);
+          return rs.wasNull() ? null : at;
+        }).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   /** What the strength of each of these people is computed from: their interactions since then. */

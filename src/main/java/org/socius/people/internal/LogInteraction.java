@@ -43,7 +43,7 @@ public class LogInteraction {
     Interaction i = new Interaction(Ids.newId(), personId, null, null, Interaction.Direction.OUT, Interaction.Kind.MANUAL, null,
         member.memberId(), words, "", when);
     interactions.insert(member.workspaceId(), i, now.toEpochMilli());
-    people.touch(personId, when.toEpochMilli());
+    people.touch(member.workspaceId(), personId, when.toEpochMilli());
     return i;
   }
 }

@@ -54,15 +54,19 @@ public class PersonStore {
   }
 
   /** Follows the network's name while no member has named the person. */
-  public void followName(String personId, String displayName) {
-    jdbc.sql("UPDATE people SET display_name = :name WHERE id = :id AND named_by_member = FALSE AND display_name <> :name")
-        .param("name", displayName).param("id", personId).update();
+  public void followName(String workspaceId, String personId, String displayName) {
+    jdbc.sql("""
+        UPDATE people SET display_name = :name
+         WHERE workspace_id = :ws AND id = :id AND named_by_member = FALSE AND display_name <> :name""")
+        .param("name", displayName).param("ws", workspaceId).param("id", personId).update();
   }
 
   /** Any interaction resets keeping in touch; an older one (a late import) never moves it back. */
-  public void touch(String personId, long at) {
-    jdbc.sql("UPDATE people SET last_interaction_at = :at WHERE id = :id AND (last_interaction_at IS NULL OR last_interaction_at < :at)")
-        .param("at", at).param("id", personId).update();
+  public void touch(String workspaceId, String personId, long at) {
+    jdbc.sql("""
+        UPDATE people SET last_interaction_at = :at
+         WHERE workspace_id = :ws AND id = :id AND (last_interaction_at IS NULL OR last_interaction_at < :at)""")
+        .param("at", at).param("ws", workspaceId).param("id", personId).update();
   }
 
   /** Sets the last interaction to the given time (null: none), after a logged one was removed. */
@@ -94,13 +98,13 @@ public class PersonStore {
   }
 
   /** The account as the network shows it now; the bio's change time moves only when its text changed. */
-  public void refreshAccount(String identityId, Actor a, boolean bioChanged, long now) {
+  public void refreshAccount(String workspaceId, String identityId, Actor a, boolean bioChanged, long now) {
     jdbc.sql("""
         UPDATE person_identities SET handle = :handle, display_name = :name, bio_html = :bioHtml, bio_text = :bioText,
                bio_changed_at = CASE WHEN :changed THEN :now ELSE bio_changed_at END, avatar_url = :avatar, profile_url = :url,
                last_seen_at = :now
-         WHERE id = :id""")
-        .param("handle", a.handle()).param("name", nz(a.displayName())).param("bioHtml", nz(a.bioHtml()))
+         WHERE workspace_id = :ws AND id = :id""")
+        .param("ws", workspaceId).param("handle", a.handle()).param("name", nz(a.displayName())).param("bioHtml", nz(a.bioHtml()))
         .param("bioText", nz(a.bioText())).param("changed", bioChanged).param("avatar", nz(a.avatarUrl()))
         .param("url", nz(a.profileUrl())).param("now", now).param("id", identityId).update();
   }
@@ -118,7 +122,7 @@ public class PersonStore {
     StringBuilder sql = new StringBuilder("SELECT p.* FROM people p WHERE p.workspace_id = :ws");
     String like = like(text);
     if (like != null) {
-      sql.append("""
+      sql.append(' ').append("""
            AND (LOWER(p.display_name) LIKE :q ESCAPE '!'
             OR EXISTS (SELECT 1 FROM person_identities i WHERE i.person_id = p.id AND (LOWER(i.handle) LIKE :q ESCAPE '!'
                        OR LOWER(i.display_name) LIKE :q ESCAPE '!' OR LOWER(i.bio_text) LIKE :q ESCAPE '!'))

@@ -3,6 +3,7 @@ package org.socius.people.internal;
 import java.time.Clock;
 import java.util.Objects;
 import org.socius.networks.Actor;
+import org.socius.networks.EventType;
 import org.socius.networks.NetworkEvent;
 import org.socius.networks.NetworkEventRecorded;
 import org.socius.networks.Post;
@@ -47,7 +48,7 @@ public class RecordInteraction {
     Interaction interaction = new Interaction(Ids.newId(), account.personId(), account.identityId(), e.channelId(), Direction.IN,
         kind(e), e.id(), null, post == null ? "" : excerpt(post.text()), url(e), e.occurredAt());
     if (interactions.insert(e.workspaceId(), interaction, clock.millis())) {
-      people.touch(account.personId(), e.occurredAt().toEpochMilli());
+      people.touch(e.workspaceId(), account.personId(), e.occurredAt().toEpochMilli());
     }
   }
 
@@ -66,10 +67,10 @@ public class RecordInteraction {
       known = people.account(e.workspaceId(), e.network(), actor.remoteId());
     }
     PersonStore.Known k = known.orElseThrow();
-    if (e.type() != org.socius.networks.EventType.FOLLOWER_LOST) { // a leaver's snapshot may be an old one, or the id alone
+    if (e.type() != EventType.FOLLOWER_LOST) { // a leaver's snapshot may be an old one, or the id alone
       boolean bioChanged = !Objects.equals(nz(k.bioText()), nz(actor.bioText()));
-      people.refreshAccount(k.identityId(), actor, bioChanged, now);
-      people.followName(k.personId(), name(actor));
+      people.refreshAccount(e.workspaceId(), k.identityId(), actor, bioChanged, now);
+      people.followName(e.workspaceId(), k.personId(), name(actor));
     }
     return k;
   }
