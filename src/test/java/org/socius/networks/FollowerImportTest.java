@@ -81,5 +81,17 @@ class FollowerImportTest {
       return null;
     });
     assertThat(fresh.path("backfill").asBoolean()).isFalse();
+
+    // the people capability made each follower a person with that one account and a "followed" interaction
+    JsonNode figures = json.readTree(team.owner().web().api("GET", api + "/people/figures", team.ownerToken(), null).body());
+    assertThat(figures.path("people").asLong()).isEqualTo(followers + 1);
+    JsonNode people = json.readTree(team.owner().web().api("GET", api + "/people?q=" + newcomer.handle(), team.ownerToken(), null)
+        .body()).path("items");
+    assertThat(people).hasSize(1);
+    assertThat(people.get(0).path("accounts").get(0).path("remoteId").asString()).isEqualTo(newcomer.did());
+    JsonNode timeline = json.readTree(team.owner().web().api("GET", api + "/people/" + people.get(0).path("id").asString()
+        + "/interactions", team.ownerToken(), null).body());
+    assertThat(timeline).hasSize(1);
+    assertThat(timeline.get(0).path("kind").asString()).isEqualTo("followed");
   }
 }

@@ -1,0 +1,108 @@
+package org.socius.people.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.socius.people.internal.Interaction.Direction;
+import org.socius.people.internal.Interaction.Kind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What passed between people and a workspace. */
+@Repository
+public class InteractionStore {
+
+  /** The message kinds, as {@link Kind#isMessage()} says, for SQL. */
+  private static final String MESSAGES = "('mentioned', 'replied', 'messaged', 'greeted')";
+
+  private final JdbcClient jdbc;
+
+  InteractionStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores it unless its network event was recorded already (the unique key decides); true when new. */
+  public boolean insert(String workspaceId, Interaction i, long now) {
+    return jdbc.sql("""
+        INSERT INTO interactions (id, workspace_id, person_id, identity_id, channel_id, direction, kind, network_event_id, member_id,
+               text, url, occurred_at, created_at)
+        VALUES (:id, :ws, :person, :identity, :channel, :direction, :kind, :event, :member, :text, :url, :at, :now)
+        ON CONFLICT (network_event_id) DO NOTHING""")
+        .param("id", i.id()).param("ws", workspaceId).param("person", i.personId()).param("identity", i.identityId())
+        .param("channel", i.channelId()).param("direction", i.direction().code()).param("kind", i.kind().code())
+        .param("event", i.networkEventId()).param("member", i.memberId()).param("text", i.text()).param("url", i.url())
+        .param("at", i.occurredAt().toEpochMilli()).param("now", now).update() == 1;
+  }
+
+  /** Removes an entry a member logged by hand (network interactions stay: they happened). */
+  public boolean deleteManual(String workspaceId, String personId, String id) {
+    return jdbc.sql("DELETE FROM interactions WHERE workspace_id = :ws AND person_id = :p AND id = :id AND kind = 'manual'")
+        .param("ws", workspaceId).param("p", personId).param("id", id).update() == 1;
+  }
+
+  /** A person's timeline, newest first. */
+  public List<Interaction> timeline(String workspaceId, String personId, int limit) {
+    return jdbc.sql("SELECT * FROM interactions WHERE workspace_id = :ws AND person_id = :p ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+        .param("ws", workspaceId).param("p", personId).param("limit", limit).query(InteractionStore::row).list();
+  }
+
+  /** Their newest words (a post or message of theirs), an opener for getting back in touch. */
+  public java.util.Optional<Interaction> latestFromThem(String workspaceId, String personId) {
+    return jdbc.sql("""
+        SELECT * FROM interactions WHERE workspace_id = :ws AND person_id = :p AND direction = 'in' AND text <> ''
+         ORDER BY occurred_at DESC, id DESC LIMIT 1""")
+        .param("ws", workspaceId).param("p", personId).query(InteractionStore::row).optional();
+  }
+
+  /** The newest interaction time of a person, or null, to set the keep-in-touch clock after a removal. */
+  public Long latest(String workspaceId, String personId) {
+    return jdbc.sql("SELECT MAX(occurred_at) FROM interactions WHERE workspace_id = :ws AND person_id = :p")
+        .param("ws", workspaceId).param("p", personId).query((rs, n) -> {
+          long at = rs.getLong(1);
+          return rs.wasNull() ? null : at;
+        }).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+  }
+
+  /** What the strength of each of these people is computed from: their interactions since then. */
+  public Map<String, List<Interaction>> since(String workspaceId, Collection<String> personIds, Instant since) {
+    Map<String, List<Interaction>> byPerson = new LinkedHashMap<>();
+    if (personIds.isEmpty()) {
+      return byPerson;
+    }
+    jdbc.sql("""
+        SELECT * FROM interactions WHERE workspace_id = :ws AND person_id IN (:ids) AND occurred_at >= :since
+         ORDER BY occurred_at, id""")
+        .param("ws", workspaceId).param("ids", personIds).param("since", since.toEpochMilli()).query(InteractionStore::row).list()
+        .forEach(i -> byPerson.computeIfAbsent(i.personId(), k -> new ArrayList<>()).add(i));
+    return byPerson;
+  }
+
+  /**
+   * People with a two-way conversation answered since then: a message answered by one in the
+   * other direction within 7 days, or a contact logged by hand — as {@link RelationshipStrength#hadConversationSince}.
+   */
+  public long genuineRelationships(String workspaceId, Instant since) {
+    return jdbc.sql("""
+        SELECT COUNT(DISTINCT b.person_id) FROM interactions b
+         WHERE b.workspace_id = :ws AND b.occurred_at >= :since
+           AND (b.kind = 'manual' OR (b.kind IN %1$s AND EXISTS (
+                SELECT 1 FROM interactions a
+                 WHERE a.person_id = b.person_id AND a.kind IN %1$s AND a.direction <> b.direction
+                   AND a.occurred_at <= b.occurred_at AND a.occurred_at >= b.occurred_at - :window)))""".formatted(MESSAGES))
+        .param("ws", workspaceId).param("since", since.toEpochMilli())
+        .param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).query(Long.class).single();
+  }
+
+  private static Interaction row(ResultSet rs, int n) throws SQLException {
+    return new Interaction(rs.getString("id"), rs.getString("person_id"), rs.getString("identity_id"), rs.getString("channel_id"),
+        Direction.valueOf(rs.getString("direction").toUpperCase(Locale.ROOT)), Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+        rs.getString("network_event_id"), rs.getString("member_id"), rs.getString("text"), rs.getString("url"),
+        Instant.ofEpochMilli(rs.getLong("occurred_at")));
+  }
+}

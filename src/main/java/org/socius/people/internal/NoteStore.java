@@ -1,0 +1,41 @@
+package org.socius.people.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Notes members keep about a person. */
+@Repository
+public class NoteStore {
+
+  /** A note as written (markdown, shown escaped), by which member and when. */
+  public record Note(String id, String personId, String memberId, String body, Instant createdAt) {}
+
+  private final JdbcClient jdbc;
+
+  NoteStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(String workspaceId, Note note) {
+    jdbc.sql("INSERT INTO person_notes (id, person_id, workspace_id, member_id, body, created_at) VALUES (:id, :p, :ws, :m, :body, :at)")
+        .param("id", note.id()).param("p", note.personId()).param("ws", workspaceId).param("m", note.memberId())
+        .param("body", note.body()).param("at", note.createdAt().toEpochMilli()).update();
+  }
+
+  public boolean delete(String workspaceId, String personId, String id) {
+    return jdbc.sql("DELETE FROM person_notes WHERE workspace_id = :ws AND person_id = :p AND id = :id")
+        .param("ws", workspaceId).param("p", personId).param("id", id).update() == 1;
+  }
+
+  /** Newest first. */
+  public List<Note> of(String workspaceId, String personId) {
+    return jdbc.sql("SELECT id, person_id, member_id, body, created_at FROM person_notes WHERE workspace_id = :ws AND person_id = :p "
+            + "ORDER BY id DESC")
+        .param("ws", workspaceId).param("p", personId)
+        .query((rs, n) -> new Note(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            Instant.ofEpochMilli(rs.getLong(5))))
+        .list();
+  }
+}
