@@ -27,15 +27,25 @@ public final class FormLetters {
     t = fold(t);
     t = " " + NOT_WORD.matcher(t).replaceAll(" ").strip() + " ";
     if (recipient != null) {
-      for (String name : new String[] {recipient.displayName(), recipient.handle()}) {
-        for (String word : NOT_WORD.split(fold(name == null ? "" : name))) {
-          if (word.length() >= 2) {
-            t = t.replace(" " + word + " ", " ");
-          }
-        }
+      // the whole name, then the first name and the handle's user part, which is how greetings name people;
+      // a surname alone stays, since surnames are often words ("Bell") that the letter may use too
+      String full = words(recipient.displayName());
+      if (!full.isEmpty()) {
+        t = t.replace(" " + full + " ", " ");
+        t = remove(t, full.split(" ")[0]);
       }
+      String handle = recipient.handle() == null ? "" : recipient.handle().replaceFirst("^@", "");
+      t = remove(t, words(handle.split("[@.]")[0]));
     }
     return t.strip().replaceAll(" +", " ");
+  }
+
+  private static String words(String s) {
+    return NOT_WORD.matcher(fold(s == null ? "" : s)).replaceAll(" ").strip();
+  }
+
+  private static String remove(String t, String word) {
+    return word.length() < 2 ? t : t.replace(" " + word + " ", " ");
   }
 
   private static String fold(String s) {
