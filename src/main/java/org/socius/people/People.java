@@ -20,4 +20,7 @@ public interface People {
 
   /** People with at least one two-way conversation in the last 90 days: the figure Socius is measured by. */
   long genuineRelationships(String workspaceId);
+
+  /** People past due for keeping in touch (their cadence has run out), longest overdue first. */
+  List<Person> pastDue(String workspaceId, int limit);
 }

@@ -67,4 +67,9 @@ public class PeopleDirectory implements People {
   public Instant now() {
     return clock.instant();
   }
+
+  @Override
+  public List<Person> pastDue(String workspaceId, int limit) {
+    return people.reconnect(workspaceId, clock.millis(), Math.max(1, Math.min(limit, MAX_SEARCH)));
+  }
 }
