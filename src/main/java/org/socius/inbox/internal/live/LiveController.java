@@ -1,11 +1,14 @@
 package org.socius.inbox.internal.live;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.socius.platform.DomainException;
 import org.socius.team.Member;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,5 +51,13 @@ class LiveController {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Accel-Buffering", "no"); // a proxy must pass events on at once
     return hub.open(member, LocaleContextHolder.getLocale(), after);
+  }
+
+  /** A workspace the caller is not a member of does not exist for them (as on every page). */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<String> refused(DomainException e) {
+    HttpStatus status = e instanceof DomainException.NotFound ? HttpStatus.NOT_FOUND
+        : e instanceof DomainException.Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+    return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(e.messageIn(LocaleContextHolder.getLocale()));
   }
 }

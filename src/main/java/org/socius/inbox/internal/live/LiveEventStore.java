@@ -21,16 +21,20 @@ public class LiveEventStore {
 
   private final JdbcClient jdbc;
   private final Database database;
-  private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate ownTransaction; // nested: a savepoint inside a caller's transaction
 
   LiveEventStore(JdbcClient jdbc, Database database, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.database = database;
     this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** Stores an event in a transaction of its own (short: the lock is held only for the insert). */
+  /**
+   * Stores an event: within the caller's transaction when there is one (as a savepoint, so that a
+   * failure here leaves the caller's work alone), else in a transaction of its own. On PostgreSQL
+   * the lock is then held until the caller commits; callers append just before they commit.
+   */
   public void append(String workspaceId, String memberId, String kind, String payload, long now) {
     ownTransaction.executeWithoutResult(status -> {
       if (!database.isSqlite()) {

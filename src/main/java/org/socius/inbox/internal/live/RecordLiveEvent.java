@@ -9,13 +9,15 @@ import org.socius.inbox.ConversationAssigned;
 import org.socius.inbox.Inbox;
 import org.socius.inbox.InboxItemArrived;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns what happens in the inbox into live events for the open pages, once the inbox's own
- * transaction has committed (so a page never hears of an item it cannot load). A failure here
- * costs a live notification, never the inbox item.
+ * Turns what happens in the inbox into live events for the open pages, in the inbox's own
+ * transaction just before it commits: the event becomes visible with the item, or neither does
+ * (so a page never hears of an item it cannot load, and a stored item is always announced). A
+ * failure here costs a live notification, never the inbox item.
  */
 @Service
 class RecordLiveEvent {
@@ -34,7 +36,7 @@ class RecordLiveEvent {
     this.clock = clock;
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
   void on(InboxItemArrived e) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", NotificationKind.of(e.type()).code());
@@ -48,7 +50,7 @@ class RecordLiveEvent {
     append(e.workspaceId(), null, "item", p);
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
   void on(ConversationAssigned e) {
     if (e.assigneeMemberId() == null || e.assigneeMemberId().equals(e.byMemberId())) {
       return; // nobody to tell: taking a conversation oneself is no news
