@@ -142,7 +142,7 @@ public class ConversationStore {
         .param("ws", workspaceId).param("member", memberId).param("limit", limit).query(ConversationStore::row).list();
   }
 
-  long openCount(String workspaceId) {
+  public long openCount(String workspaceId) {
     return jdbc.sql("SELECT COUNT(*) FROM inbox_conversations WHERE workspace_id = :ws AND state = 'open'").param("ws", workspaceId)
         .query(Long.class).single();
   }

@@ -1,6 +1,7 @@
 package org.socius.inbox.internal;
 
 import org.socius.networks.PersonalMessages;
+import org.socius.networks.PublishFailure;
 import org.socius.platform.DomainException;
 import org.socius.team.Member;
 import org.socius.team.Role;
@@ -33,6 +34,10 @@ public class ReactInConversation {
     if (sender == null) {
       throw new DomainException.Conflict("problem.inbox.sending-unavailable");
     }
-    return sender.react(member.workspaceId(), c.channelId(), reaction, ReplyInConversation.actor(item), item.remoteId());
+    try {
+      return sender.react(member.workspaceId(), c.channelId(), reaction, ReplyInConversation.actor(item), item.remoteId());
+    } catch (PublishFailure e) {
+      throw new DomainException.Conflict("problem.inbox.network-refused", e.getMessage());
+    }
   }
 }

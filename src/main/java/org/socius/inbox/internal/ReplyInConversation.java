@@ -3,7 +3,9 @@ package org.socius.inbox.internal;
 import org.socius.inbox.InboxItemType;
 import org.socius.networks.Actor;
 import org.socius.networks.PersonalMessages;
+import org.socius.networks.PublishFailure;
 import org.socius.platform.DomainException;
+import org.socius.publishing.Signatures;
 import org.socius.team.Member;
 import org.socius.team.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,8 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * A member answers a conversation with words they wrote: in the thread (a reply to their latest
  * post), as a direct message in a direct conversation, or as a mention to a new follower. It goes
- * through {@link PersonalMessages}, which lets only a person acting now send it, flags form
- * letters and signs it; the conversation then follows from the message sent (see
+ * through {@link PersonalMessages}, which lets only a person acting now send it and flags form
+ * letters, signed with the member's signature when the workspace signs brand posts; the conversation then follows from the message sent (see
  * {@link RecordAnswer}).
  */
 @Service
@@ -22,8 +24,10 @@ public class ReplyInConversation {
   private final Conversations conversations;
   private final ItemStore items;
   private final ObjectProvider<PersonalMessages> messages;
+  private final Signatures signatures;
 
-  ReplyInConversation(Conversations conversations, ItemStore items, ObjectProvider<PersonalMessages> messages) {
+  ReplyInConversation(Conversations conversations, ItemStore items, ObjectProvider<PersonalMessages> messages, Signatures signatures) {
+    this.signatures = signatures;
     this.conversations = conversations;
     this.items = items;
     this.messages = messages;
@@ -48,8 +52,13 @@ public class ReplyInConversation {
       default -> replyTo == null ? PersonalMessages.Kind.MENTION : PersonalMessages.Kind.REPLY;
     };
     boolean greeting = c.type() == InboxItemType.NEW_FOLLOWER;
-    return sender().send(member.workspaceId(), c.channelId(), new PersonalMessages.Message(kind, actor(theirs), text.strip(),
-        kind == PersonalMessages.Kind.MENTION ? null : replyTo, greeting, confirmedFormLetter, key(idempotencyKey, c.id())));
+    try {
+      return sender().send(member.workspaceId(), c.channelId(), new PersonalMessages.Message(kind, actor(theirs),
+          signatures.sign(member.workspaceId(), member.memberId(), text.strip()),
+          kind == PersonalMessages.Kind.MENTION ? null : replyTo, greeting, confirmedFormLetter, key(idempotencyKey, c.id())));
+    } catch (PublishFailure e) {
+      throw new DomainException.Conflict("problem.inbox.network-refused", e.getMessage());
+    }
   }
 
   static Actor actor(Item theirs) {
