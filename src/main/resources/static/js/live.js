@@ -52,12 +52,13 @@
     return el;
   }
 
+  // a row as the inbox list draws it (inbox/list.jte), put at the top; the conversation's old row goes
   function prepend(d) {
     var list = document.getElementById('inbox-items');
     if (!list || !d.conversationId) {
       return;
     }
-    var old = list.querySelector('li[data-conversation-id="' + CSS.escape(d.conversationId) + '"]');
+    var old = list.querySelector('li[data-conversation="' + CSS.escape(d.conversationId) + '"]');
     if (old) {
       old.remove();
     }
@@ -65,21 +66,25 @@
     if (empty) {
       empty.hidden = true;
     }
-    var li = element('li', 'arrived');
-    li.dataset.conversationId = d.conversationId;
-    var link = element('a', 'who');
-    link.href = d.url;
-    link.appendChild(element('strong', null, d.personName || ''));
-    li.appendChild(link);
-    li.appendChild(document.createTextNode(' '));
-    li.appendChild(element('span', 'kind', d.label));
-    if (d.excerpt) {
-      li.appendChild(element('p', 'excerpt', d.excerpt));
-    }
+    var li = element('li', 'card state-open arrived');
+    li.dataset.conversation = d.conversationId;
+    var meta = element('p', 'meta');
+    meta.appendChild(element('span', 'badge', d.label));
     if (d.occurredAt) {
+      meta.appendChild(document.createTextNode(' · '));
       var time = element('time', null, new Date(d.occurredAt).toLocaleString());
       time.setAttribute('datetime', d.occurredAt);
-      li.appendChild(time);
+      meta.appendChild(time);
+    }
+    li.appendChild(meta);
+    var who = element('p');
+    var link = element('a');
+    link.href = d.url;
+    link.appendChild(element('strong', null, d.personName || ''));
+    who.appendChild(link);
+    li.appendChild(who);
+    if (d.excerpt) {
+      li.appendChild(element('p', 'text', d.excerpt));
     }
     list.insertBefore(li, list.firstChild);
   }

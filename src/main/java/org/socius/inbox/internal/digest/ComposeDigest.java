@@ -23,12 +23,12 @@ class ComposeDigest {
   static final int PAST_DUE = 10;
   static final int EXCERPT = 160;
 
-  private final org.springframework.beans.factory.ObjectProvider<Inbox> inbox;
+  private final Inbox inbox;
   private final People people;
   private final MessageSource messages;
   private final String publicUrl;
 
-  ComposeDigest(org.springframework.beans.factory.ObjectProvider<Inbox> inbox, People people, MessageSource messages, @Value("${socius.public-url:}") String publicUrl,
+  ComposeDigest(Inbox inbox, People people, MessageSource messages, @Value("${socius.public-url:}") String publicUrl,
       @Value("${server.port:8080}") String port) {
     this.inbox = inbox;
     this.people = people;
@@ -42,9 +42,7 @@ class ComposeDigest {
     ZoneId zone = r.zone();
     DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
     String ws = publicUrl + "/w/" + r.workspaceSlug();
-    Inbox box = inbox.getIfAvailable();
-    List<Inbox.Waiting> open = box == null ? List.of() : box.waiting(r.workspaceId(), r.memberId(), WAITING);
-    List<Digest.Line> waiting = open.stream()
+    List<Digest.Line> waiting = inbox.waiting(r.workspaceId(), r.memberId(), WAITING).stream()
         .map(w -> new Digest.Line(t(locale, "digest.waiting.line", w.personName(), t(locale, "live.kind." + NotificationKind.of(w.type()).code())),
             excerpt(w.excerpt()) + (w.since() == null ? "" : (w.excerpt() == null || w.excerpt().isBlank() ? "" : " · ")
                 + t(locale, "digest.since", date.format(w.since()))),

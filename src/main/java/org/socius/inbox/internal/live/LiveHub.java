@@ -20,7 +20,6 @@ import org.socius.inbox.Inbox;
 import org.socius.team.Member;
 import org.socius.team.Workspace;
 import org.socius.team.Workspaces;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +45,7 @@ class LiveHub implements SmartLifecycle {
   private final LiveEventStore events;
   private final NotificationSettingsStore settings;
   private final Workspaces workspaces;
-  private final ObjectProvider<Inbox> inbox;
+  private final Inbox inbox;
   private final MessageSource messages;
   private final JsonMapper json;
   private final Duration pollInterval;
@@ -60,7 +59,7 @@ class LiveHub implements SmartLifecycle {
   private volatile long lastSeen;
   private volatile boolean running;
 
-  LiveHub(LiveEventStore events, NotificationSettingsStore settings, Workspaces workspaces, ObjectProvider<Inbox> inbox,
+  LiveHub(LiveEventStore events, NotificationSettingsStore settings, Workspaces workspaces, Inbox inbox,
       MessageSource messages, JsonMapper json, @Value("${socius.live.poll-interval:1s}") Duration pollInterval,
       @Value("${socius.live.heartbeat-interval:20s}") Duration heartbeatInterval,
       @Value("${socius.live.timeout:10m}") Duration timeout, @Value("${socius.live.max-connections:2000}") int maxConnections) {
@@ -105,9 +104,8 @@ class LiveHub implements SmartLifecycle {
         List<LiveEvent> missed = events.after(c.workspaceId, lastEventId, REPLAY);
         push(c.workspaceId, missed, Set.of(c));
       }
-      Inbox box = inbox.getIfAvailable();
       Map<String, Object> hello = new LinkedHashMap<>();
-      hello.put("open", box == null ? null : box.openCount(c.workspaceId));
+      hello.put("open", inbox.openCount(c.workspaceId));
       hello.put("retry", 3000);
       c.send("hello", write(hello));
     }

@@ -25,11 +25,11 @@ class RecordLiveEvent {
   private static final Logger log = LoggerFactory.getLogger(RecordLiveEvent.class);
 
   private final LiveEventStore events;
-  private final org.springframework.beans.factory.ObjectProvider<Inbox> inbox;
+  private final Inbox inbox;
   private final JsonMapper json;
   private final Clock clock;
 
-  RecordLiveEvent(LiveEventStore events, org.springframework.beans.factory.ObjectProvider<Inbox> inbox, JsonMapper json, Clock clock) {
+  RecordLiveEvent(LiveEventStore events, Inbox inbox, JsonMapper json, Clock clock) {
     this.events = events;
     this.inbox = inbox;
     this.json = json;
@@ -65,8 +65,7 @@ class RecordLiveEvent {
 
   private void append(String workspaceId, String memberId, String kind, Map<String, Object> payload) {
     try {
-      Inbox box = inbox.getIfAvailable();
-      payload.put("open", box == null ? null : box.openCount(workspaceId));
+      payload.put("open", inbox.openCount(workspaceId));
       events.append(workspaceId, memberId, kind, json.writeValueAsString(payload), clock.millis());
     } catch (RuntimeException ex) {
       log.warn("Live event for workspace {} not stored: {}", workspaceId, ex.toString());

@@ -1,7 +1,7 @@
 package org.socius.inbox.internal.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socius.inbox.internal.live.LiveKit.arrived;
+import static org.socius.inbox.internal.live.LiveKit.mention;
 import static org.socius.inbox.internal.live.LiveKit.data;
 
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.socius.inbox.InboxItemType;
+import org.socius.networks.EventType;
 import org.socius.testing.SociusApp;
 import org.socius.testing.Store;
 import org.socius.testing.Teams;
@@ -41,17 +41,19 @@ class LiveStreamTest {
         SseClient theirs = stream(app, other.owner(), other.slug(), null)) {
       assertThat(mine.next("hello", WAIT)).isNotNull();
       assertThat(theirs.next("hello", WAIT)).isNotNull();
-      var sent = arrived(app, team.workspaceId(), InboxItemType.MENTION, "Ada <b>Lovelace</b>", "hello @us, <script>x</script>", null);
+      mention(app, team.workspaceId(), "Ada <b>Lovelace</b>", "hello @us, <script>x</script>");
       var got = mine.next("item", WAIT);
       assertThat(Long.parseLong(got.id())).isPositive();
       var d = data(got);
       assertThat(d.path("type").asString()).isEqualTo("mention");
-      assertThat(d.path("conversationId").asString()).isEqualTo(sent.conversationId());
+      String conversation = d.path("conversationId").asString();
+      assertThat(team.owner().web().get("/w/" + team.slug() + "/inbox/" + conversation).status()).isEqualTo(200);
+      assertThat(d.path("open").asLong()).isEqualTo(1);
       assertThat(d.path("personName").asString()).isEqualTo("Ada <b>Lovelace</b>"); // as data; the page writes it as text
       assertThat(d.path("excerpt").asString()).isEqualTo("hello @us, <script>x</script>");
       assertThat(d.path("label").asString()).isEqualTo("Mention");
       assertThat(d.path("title").asString()).isEqualTo("Mention from Ada <b>Lovelace</b>");
-      assertThat(d.path("url").asString()).isEqualTo("/w/" + team.slug() + "/inbox/" + sent.conversationId());
+      assertThat(d.path("url").asString()).isEqualTo("/w/" + team.slug() + "/inbox/" + conversation);
       assertThat(d.path("notify").asBoolean()).isTrue();
       assertThat(d.has("assigneeMemberId")).isFalse();
       assertThat(theirs.within(Duration.ofSeconds(3), "item", "assigned")).isEmpty();
@@ -64,20 +66,25 @@ class LiveStreamTest {
     SociusApp app = SociusApp.shared(store);
     Teams.Team team = Teams.create(app);
     Teams.Person editor = team.join("editor");
-    String owner = LiveKit.memberId(team, "owner");
     String assignee = LiveKit.memberId(team, "editor");
     try (SseClient ownerPage = stream(app, team.owner(), team.slug(), null);
         SseClient editorPage = stream(app, editor, team.slug(), null)) {
       ownerPage.next("hello", WAIT);
       editorPage.next("hello", WAIT);
-      var sent = LiveKit.assigned(app, team.workspaceId(), assignee, owner, "Grace");
+      String post = "root-" + System.nanoTime();
+      LiveKit.says(app, team.workspaceId(), EventType.MENTIONED, "Grace", "a question", post, null);
+      String conversation = data(ownerPage.next("item", WAIT)).path("conversationId").asString();
+      assertThat(data(editorPage.next("item", WAIT)).path("conversationId").asString()).isEqualTo(conversation);
+      LiveKit.assign(team, conversation, assignee);
       var d = data(editorPage.next("assigned", WAIT));
-      assertThat(d.path("conversationId").asString()).isEqualTo(sent.conversationId());
+      assertThat(d.path("conversationId").asString()).isEqualTo(conversation);
       assertThat(d.path("title").asString()).isEqualTo("Conversation with Grace assigned to you");
       assertThat(d.path("notify").asBoolean()).isTrue();
-      // an item on a conversation assigned to the editor: both pages list it, only the editor is notified
-      arrived(app, team.workspaceId(), InboxItemType.REPLY, "Grace", "thanks", assignee);
-      assertThat(data(editorPage.next("item", WAIT)).path("notify").asBoolean()).isTrue();
+      // their next word in that conversation: both pages list it, only the assignee is notified
+      LiveKit.says(app, team.workspaceId(), EventType.REPLIED, "Grace", "thanks", "reply-" + System.nanoTime(), post);
+      var toEditor = data(editorPage.next("item", WAIT));
+      assertThat(toEditor.path("conversationId").asString()).isEqualTo(conversation);
+      assertThat(toEditor.path("notify").asBoolean()).isTrue();
       assertThat(data(ownerPage.next("item", WAIT)).path("notify").asBoolean()).isFalse();
       assertThat(ownerPage.within(Duration.ofSeconds(2), "assigned")).isEmpty();
     }
@@ -91,19 +98,20 @@ class LiveStreamTest {
     String first;
     try (SseClient page = stream(app, team.owner(), team.slug(), null)) {
       page.next("hello", WAIT);
-      arrived(app, team.workspaceId(), InboxItemType.MENTION, "One", "1", null);
+      mention(app, team.workspaceId(), "One", "1");
       first = page.next("item", WAIT).id();
     }
-    var two = arrived(app, team.workspaceId(), InboxItemType.REPLY, "Two", "2", null);
-    var three = arrived(app, team.workspaceId(), InboxItemType.DIRECT_MESSAGE, "Three", "3", null);
+    mention(app, team.workspaceId(), "Two", "2");
     // news of another workspace in between is not replayed here
-    arrived(app, Teams.create(app).workspaceId(), InboxItemType.MENTION, "Elsewhere", "x", null);
+    mention(app, Teams.create(app).workspaceId(), "Elsewhere", "x");
+    LiveKit.says(app, team.workspaceId(), EventType.DIRECT_MESSAGE, "Three", "3", "dm-" + System.nanoTime(), null);
     String last;
     try (SseClient page = stream(app, team.owner(), team.slug(), first)) {
       var a = page.next("item", WAIT);
       var b = page.next("item", WAIT);
-      assertThat(data(a).path("conversationId").asString()).isEqualTo(two.conversationId());
-      assertThat(data(b).path("conversationId").asString()).isEqualTo(three.conversationId());
+      assertThat(data(a).path("personName").asString()).isEqualTo("Two");
+      assertThat(data(b).path("personName").asString()).isEqualTo("Three");
+      assertThat(data(b).path("type").asString()).isEqualTo("direct-message");
       assertThat(Long.parseLong(a.id())).isGreaterThan(Long.parseLong(first));
       assertThat(Long.parseLong(b.id())).isGreaterThan(Long.parseLong(a.id()));
       last = b.id();
@@ -129,9 +137,9 @@ class LiveStreamTest {
     assertThat(saved.status()).isEqualTo(302);
     try (SseClient live = stream(app, team.owner(), team.slug(), null)) {
       live.next("hello", WAIT);
-      arrived(app, team.workspaceId(), InboxItemType.MENTION, "M", "m", null);
+      mention(app, team.workspaceId(), "M", "m");
       assertThat(data(live.next("item", WAIT)).path("notify").asBoolean()).isFalse();
-      arrived(app, team.workspaceId(), InboxItemType.REPLY, "R", "r", null);
+      LiveKit.says(app, team.workspaceId(), EventType.REPLIED, "R", "r", "r-" + System.nanoTime(), "ours-" + System.nanoTime());
       assertThat(data(live.next("item", WAIT)).path("notify").asBoolean()).isTrue();
       // quiet hours around now, in the member's own zone
       LocalTime now = LocalTime.now(ZoneId.of("Asia/Tokyo"));
@@ -140,7 +148,7 @@ class LiveStreamTest {
       quiet.put("quietTo", now.plusHours(1).withSecond(0).withNano(0).toString());
       quiet.put("timeZone", "Asia/Tokyo");
       assertThat(web.post(page, page, quiet).status()).isEqualTo(302);
-      arrived(app, team.workspaceId(), InboxItemType.REPLY, "R", "r", null);
+      LiveKit.says(app, team.workspaceId(), EventType.REPLIED, "R", "r", "r-" + System.nanoTime(), "ours-" + System.nanoTime());
       assertThat(data(live.next("item", WAIT)).path("notify").asBoolean()).isFalse();
     }
     String shown = web.get(page).body();
