@@ -41,6 +41,8 @@ class LiveHub implements SmartLifecycle {
   static final int BATCH = 500;
   /** At most this many missed events are replayed to a reconnecting page; older news it reads on the inbox page. */
   static final int REPLAY = 500;
+  /** News older than this when it reaches a page (a replay after a long absence) updates the page but pops nothing up. */
+  static final Duration FRESH = Duration.ofMinutes(2);
 
   private final LiveEventStore events;
   private final NotificationSettingsStore settings;
@@ -48,6 +50,7 @@ class LiveHub implements SmartLifecycle {
   private final Inbox inbox;
   private final MessageSource messages;
   private final JsonMapper json;
+  private final java.time.Clock clock;
   private final Duration pollInterval;
   private final Duration heartbeatInterval;
   private final Duration timeout;
@@ -60,7 +63,7 @@ class LiveHub implements SmartLifecycle {
   private volatile boolean running;
 
   LiveHub(LiveEventStore events, NotificationSettingsStore settings, Workspaces workspaces, Inbox inbox,
-      MessageSource messages, JsonMapper json, @Value("${socius.live.poll-interval:1s}") Duration pollInterval,
+      MessageSource messages, JsonMapper json, java.time.Clock clock, @Value("${socius.live.poll-interval:1s}") Duration pollInterval,
       @Value("${socius.live.heartbeat-interval:20s}") Duration heartbeatInterval,
       @Value("${socius.live.timeout:10m}") Duration timeout, @Value("${socius.live.max-connections:2000}") int maxConnections) {
     this.events = events;
@@ -69,6 +72,7 @@ class LiveHub implements SmartLifecycle {
     this.inbox = inbox;
     this.messages = messages;
     this.json = json;
+    this.clock = clock;
     this.pollInterval = pollInterval;
     this.heartbeatInterval = heartbeatInterval;
     this.timeout = timeout;
@@ -177,7 +181,9 @@ class LiveHub implements SmartLifecycle {
     // a new item on a conversation assigned to someone else is theirs to be told about on screen
     Object assignee = data.get("assigneeMemberId");
     boolean mine = assignee == null || assignee.equals(c.memberId);
-    data.put("notify", mine && NotifyRules.notify(s, kind, java.time.Instant.ofEpochMilli(e.createdAt()), workspaceZone));
+    var now = clock.instant();
+    boolean fresh = now.toEpochMilli() - e.createdAt() < FRESH.toMillis();
+    data.put("notify", mine && fresh && NotifyRules.notify(s, kind, now, workspaceZone));
     data.put("label", messages.getMessage("live.kind." + kind.code(), null, c.locale));
     data.put("title", messages.getMessage("live.title." + kind.code(), new Object[] {person}, c.locale));
     data.put("body", data.getOrDefault("excerpt", ""));
