@@ -196,6 +196,43 @@ class LiveStreamTest {
     assertThat(web.get(page).body()).contains("value=\"mention\" checked");
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void theSettingsThroughTheApi(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    Teams.Team team = Teams.create(app);
+    var web = team.owner().web();
+    String path = "/api/v1/workspaces/" + team.workspaceId() + "/notification-settings";
+    var defaults = LiveKit.JSON.readTree(web.api("GET", path, team.ownerToken(), null).body());
+    assertThat(defaults.path("onScreen").asBoolean()).isTrue();
+    assertThat(defaults.path("kinds").size()).isEqualTo(5);
+    assertThat(defaults.path("quietFrom").isNull()).isTrue();
+    assertThat(defaults.path("digest").asBoolean()).isFalse();
+    assertThat(defaults.path("digestHour").asInt()).isEqualTo(8);
+
+    String body = "{\"onScreen\":true,\"kinds\":[\"direct-message\",\"assigned\"],\"quietFrom\":\"22:30\",\"quietTo\":\"06:45\","
+        + "\"timeZone\":\"America/New_York\",\"digest\":true,\"digestHour\":7}";
+    var saved = web.api("PUT", path, team.ownerToken(), body);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    var back = LiveKit.JSON.readTree(web.api("GET", path, team.ownerToken(), null).body());
+    assertThat(back.path("kinds").toString()).isEqualTo("[\"direct-message\",\"assigned\"]");
+    assertThat(back.path("quietFrom").asString()).isEqualTo("22:30");
+    assertThat(back.path("quietTo").asString()).isEqualTo("06:45");
+    assertThat(back.path("timeZone").asString()).isEqualTo("America/New_York");
+    assertThat(back.path("digestHour").asInt()).isEqualTo(7);
+
+    var refused = web.api("PUT", path, team.ownerToken(), body.replace("America/New_York", "Nowhere/Else"));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.body()).contains("timeZone").contains("This is not a time zone");
+    assertThat(web.api("PUT", path, team.ownerToken(), body.replace("\"digestHour\":7", "\"digestHour\":31")).status()).isEqualTo(400);
+    assertThat(LiveKit.JSON.readTree(web.api("GET", path, team.ownerToken(), null).body())).isEqualTo(back);
+    // another workspace's settings are not there for this token
+    Teams.Team other = Teams.create(app);
+    assertThat(web.api("GET", "/api/v1/workspaces/" + other.workspaceId() + "/notification-settings", team.ownerToken(), null).status())
+        .isEqualTo(404);
+  }
+
   static Map<String, String> form(Map<String, String> extra) {
     Map<String, String> f = new HashMap<>(Map.of("onScreen", "true", "quietFrom", "", "quietTo", "", "timeZone", "",
         "digestHour", "8"));
