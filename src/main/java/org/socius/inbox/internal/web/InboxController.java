@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class InboxController {
 
+  /** The page counts open conversations up to this many ("999+"), so that a huge inbox costs no more. */
+  static final int OPEN_SHOWN = 1000;
+
   private final ConversationStore conversations;
   private final People people;
   private final InboxViews views;
@@ -64,7 +67,7 @@ class InboxController {
     String personName = person.isBlank() ? "" : people.find(member.workspaceId(), person.strip()).map(Person::displayName).orElse("");
     model.addAttribute("slug", member.workspaceSlug());
     model.addAttribute("page", new InboxPage(query, list, page.next() == null ? "" : next(query, page.next()),
-        conversations.openCount(member.workspaceId()), channels, personName));
+        conversations.openCountUpTo(member.workspaceId(), OPEN_SHOWN), channels, personName));
     return "inbox/list";
   }
 
