@@ -1,23 +1,21 @@
 package org.socius.platform;
 
 import java.text.MessageFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Message texts from the bundles (as {@code spring.messages.basename} lists them) for code that
- * runs outside a page (domain errors, the CLI): the key's text in the given language, English when
- * that language has none.
+ * Message texts from the bundles (as {@code spring.messages.basename} lists them) for code that runs outside a page (domain
+ * errors, the CLI): the key's text in the given language, English when that language has none.
  */
 public final class Messages {
 
   private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-  /** The same bundles, in the same order, as {@code spring.messages.basename}. */
-  private static final List<String> BUNDLES = List.of("messages", "messages-inbox", "messages-feeds");
+  /** Each capability with many texts keeps its own bundle; keep in step with application.properties. */
+  private static final String[] BUNDLES = {"messages", "messages-inbox", "messages-feeds"};
 
   private Messages() {}
 

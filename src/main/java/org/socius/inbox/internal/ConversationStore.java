@@ -142,6 +142,12 @@ public class ConversationStore {
         .param("ws", workspaceId).param("member", memberId).param("limit", limit).query(ConversationStore::row).list();
   }
 
+  /** As {@link #openCount}, counting no further than {@code cap}: what a page shows at once ("999+"). */
+  public long openCountUpTo(String workspaceId, int cap) {
+    return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM inbox_conversations WHERE workspace_id = :ws AND state = 'open' LIMIT :cap) o")
+        .param("ws", workspaceId).param("cap", cap).query(Long.class).single();
+  }
+
   public long openCount(String workspaceId) {
     return jdbc.sql("SELECT COUNT(*) FROM inbox_conversations WHERE workspace_id = :ws AND state = 'open'").param("ws", workspaceId)
         .query(Long.class).single();

@@ -5,6 +5,7 @@ import org.socius.networks.Actor;
 import org.socius.networks.PersonalMessages;
 import org.socius.networks.PublishFailure;
 import org.socius.platform.DomainException;
+import org.socius.platform.Ids;
 import org.socius.publishing.Signatures;
 import org.socius.team.Member;
 import org.socius.team.Role;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReplyInConversation {
+
+  static final int MAX_KEY = 100;
 
   private final Conversations conversations;
   private final ItemStore items;
@@ -65,8 +68,13 @@ public class ReplyInConversation {
     return new Actor(theirs.actorId(), theirs.actorHandle(), theirs.actorName(), "", "", "", "");
   }
 
+  /** The conversation's own key space; without a key from the client every request sends. */
   static String key(String idempotencyKey, String conversationId) {
-    return idempotencyKey == null || idempotencyKey.isBlank() ? null : "inbox:" + conversationId + ":" + idempotencyKey.strip();
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? Ids.newId() : idempotencyKey.strip();
+    if (key.length() > MAX_KEY) {
+      throw new DomainException.Invalid("idempotencyKey", "problem.inbox.key", MAX_KEY);
+    }
+    return "inbox:" + conversationId + ":" + key;
   }
 
   private PersonalMessages sender() {

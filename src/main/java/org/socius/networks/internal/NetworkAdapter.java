@@ -51,6 +51,9 @@ public interface NetworkAdapter {
   /** An account's newest own posts (not reposts), newest first, for a greet card. */
   List<Post> latestPosts(Session session, String actorRemoteId, int limit);
 
+  /** Accounts we follow that follow this account too. */
+  List<Actor> mutualConnections(Session session, String actorRemoteId, int limit);
+
   /**
    * Asks the network to end the credentials (on disconnect), as far as it can: best effort, the
    * caller erases them either way.

@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PageController
 class InboxController {
 
+  /** The page counts open conversations up to this many ("999+"), so that a huge inbox costs no more. */
+  static final int OPEN_SHOWN = 1000;
+
   private final ConversationStore conversations;
   private final People people;
   private final InboxViews views;
@@ -55,14 +58,16 @@ class InboxController {
     query.put("person", person);
     query.put("assignee", assignee);
     query.put("state", state);
+    Map<String, String> names = new java.util.HashMap<>(); // one look-up per member, not per row
     List<InboxPage.Row> list = page.items().stream().map(c -> new InboxPage.Row(c.id(), c.personName(), c.actorHandle(),
         InboxFilter.code(c.type()), channels.getOrDefault(c.channelId(), ""), c.excerpt(), c.state().code(),
-        views.memberName(member, c.assigneeMemberId()), InboxViews.when(zone, c.lastAt()), InboxViews.iso(zone, c.lastAt()),
+        c.assigneeMemberId() == null ? "" : names.computeIfAbsent(c.assigneeMemberId(), id -> views.memberName(member, id)),
+        InboxViews.when(zone, c.lastAt()), InboxViews.iso(zone, c.lastAt()),
         c.items())).toList();
     String personName = person.isBlank() ? "" : people.find(member.workspaceId(), person.strip()).map(Person::displayName).orElse("");
     model.addAttribute("slug", member.workspaceSlug());
     model.addAttribute("page", new InboxPage(query, list, page.next() == null ? "" : next(query, page.next()),
-        conversations.openCount(member.workspaceId()), channels, personName));
+        conversations.openCountUpTo(member.workspaceId(), OPEN_SHOWN), channels, personName));
     return "inbox/list";
   }
 

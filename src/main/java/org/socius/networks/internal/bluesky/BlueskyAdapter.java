@@ -209,6 +209,21 @@ class BlueskyAdapter implements NetworkAdapter {
     return found;
   }
 
+  @Override
+  public List<Actor> mutualConnections(Session session, String actorRemoteId, int limit) {
+    JsonNode answer = xrpc.authed(session, token -> xrpc.query(Xrpc.pds(session), "app.bsky.graph.getKnownFollowers",
+        Map.of("actor", actorRemoteId, "limit", String.valueOf(Math.min(Math.max(limit, 1), 100))), token, Xrpc.account(session)));
+    List<Actor> found = new ArrayList<>();
+    for (JsonNode f : answer.path("followers")) {
+      try {
+        found.add(actor(f));
+      } catch (RuntimeException e) {
+        log.warn("Skipped a known follower that could not be read: {}", e.getMessage());
+      }
+    }
+    return found.size() > limit ? found.subList(0, limit) : found;
+  }
+
   Actor actor(JsonNode profile) {
     String did = required(profile, "did");
     String handle = profile.path("handle").asString(did);

@@ -373,6 +373,28 @@ public class MastodonAdapter implements NetworkAdapter {
     return posts.size() > limit ? posts.subList(0, limit) : posts;
   }
 
+  @Override
+  public List<Actor> mutualConnections(Session session, String actorRemoteId, int limit) {
+    MastodonClient client = client(session);
+    MastodonClient.Answer answer = client.get("/api/v1/accounts/familiar_followers", Map.of("id[]", pathSegment(actorRemoteId)));
+    List<Actor> found = new ArrayList<>();
+    if (answer.json() != null && answer.json().isArray()) {
+      for (JsonNode entry : answer.json()) {
+        for (JsonNode account : entry.path("accounts")) {
+          try {
+            found.add(MastodonJson.actor(account, InstanceUrl.host(client.instance())));
+          } catch (RuntimeException e) {
+            // an account we cannot read is left out
+          }
+          if (found.size() == limit) {
+            return found;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
   /** Remote ids go into a path: only what Mastodon ids are made of. */
   private static String pathSegment(String id) {
     if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
