@@ -46,9 +46,9 @@ final class LiveConnection {
     return send(SseEmitter.event().id(Long.toString(event.id())).name(event.kind()).data(data.get()));
   }
 
-  /** An event without an id (it does not move the browser's Last-Event-ID). */
-  synchronized boolean send(String name, String data) {
-    return !closed && send(SseEmitter.event().name(name).data(data));
+  /** The greeting of a (re)connect, without an id (it does not move the browser's Last-Event-ID). */
+  synchronized boolean hello(String data, long reconnectMillis) {
+    return !closed && send(SseEmitter.event().name("hello").reconnectTime(reconnectMillis).data(data));
   }
 
   /** A comment line, which keeps proxies from closing an idle stream and finds pages that are gone. */

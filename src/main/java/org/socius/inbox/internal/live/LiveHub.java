@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * second) and pushes each event to the pages of its workspace — the news may have been stored
  * on any node — and sends a heartbeat comment now and then. A connection holds no thread: it is
  * a servlet async request that ends after a while, when the browser reconnects with the last id
- * it saw and gets what it missed.
+ * it saw and gets what it missed. Sends go out on that one thread: a page whose connection stalls
+ * holds it up only until the socket's buffer is full and the write fails, when the page is dropped.
  */
 @Component
 class LiveHub implements SmartLifecycle {
@@ -43,6 +44,8 @@ class LiveHub implements SmartLifecycle {
   static final int REPLAY = 500;
   /** News older than this when it reaches a page (a replay after a long absence) updates the page but pops nothing up. */
   static final Duration FRESH = Duration.ofMinutes(2);
+  /** How soon a browser reconnects after the stream ends (the SSE {@code retry} field). */
+  static final long RECONNECT_MILLIS = 3000;
 
   private final LiveEventStore events;
   private final NotificationSettingsStore settings;
@@ -101,17 +104,21 @@ class LiveHub implements SmartLifecycle {
     // too; the connection's lock holds the poller back until the replay has caught up
     synchronized (c) {
       byWorkspace.computeIfAbsent(c.workspaceId, k -> ConcurrentHashMap.newKeySet()).add(c);
-      if (lastEventId == null) {
-        c.cursor(events.latestId());
-      } else {
-        c.cursor(lastEventId);
-        List<LiveEvent> missed = events.after(c.workspaceId, lastEventId, REPLAY);
-        push(c.workspaceId, missed, Set.of(c));
+      try {
+        if (lastEventId == null) {
+          c.cursor(events.latestId());
+        } else {
+          c.cursor(lastEventId);
+          push(c.workspaceId, events.after(c.workspaceId, lastEventId, REPLAY), Set.of(c));
+        }
+        Map<String, Object> hello = new LinkedHashMap<>();
+        hello.put("open", inbox.openCount(c.workspaceId));
+        c.hello(write(hello), RECONNECT_MILLIS);
+      } catch (RuntimeException e) {
+        remove(c);
+        c.close();
+        throw e;
       }
-      Map<String, Object> hello = new LinkedHashMap<>();
-      hello.put("open", inbox.openCount(c.workspaceId));
-      hello.put("retry", 3000);
-      c.send("hello", write(hello));
     }
     return emitter;
   }
