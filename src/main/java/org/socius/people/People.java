@@ -1,5 +1,6 @@
 package org.socius.people;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.socius.networks.Network;
@@ -20,4 +21,22 @@ public interface People {
 
   /** People with at least one two-way conversation in the last 90 days: the figure Socius is measured by. */
   long genuineRelationships(String workspaceId);
+
+  /** The newest notes about a person, newest first (markdown as written; untrusted). */
+  List<Note> notes(String workspaceId, String personId, int limit);
+
+  /** The person's latest interactions in both directions, newest first. */
+  List<Contact> lastInteractions(String workspaceId, String personId, int limit);
+
+  record Note(String id, String memberId, String body, Instant createdAt) {}
+
+  /**
+   * @param direction in (theirs) or out (ours, by memberId)
+   * @param kind followed, mentioned, replied, messaged, favourited, reposted, quoted, greeted, manual…
+   * @param text an excerpt; untrusted
+   */
+  record Contact(String direction, String kind, String memberId, String text, String url, Instant occurredAt) {}
+
+  /** People past due for keeping in touch (their cadence has run out), longest overdue first. */
+  List<Person> pastDue(String workspaceId, int limit);
 }

@@ -19,10 +19,12 @@ public class PeopleDirectory implements People {
 
   private final PersonStore people;
   private final InteractionStore interactions;
+  private final NoteStore notes;
   private final Clock clock;
 
-  PeopleDirectory(PersonStore people, InteractionStore interactions, Clock clock) {
+  PeopleDirectory(PersonStore people, InteractionStore interactions, NoteStore notes, Clock clock) {
     this.people = people;
+    this.notes = notes;
     this.interactions = interactions;
     this.clock = clock;
   }
@@ -66,5 +68,21 @@ public class PeopleDirectory implements People {
 
   public Instant now() {
     return clock.instant();
+  }
+
+  @Override
+  public List<Person> pastDue(String workspaceId, int limit) {
+    return people.reconnect(workspaceId, clock.millis(), Math.max(1, Math.min(limit, MAX_SEARCH)));
+  }
+
+  @Override
+  public List<Note> notes(String workspaceId, String personId, int limit) {
+    return notes.of(workspaceId, personId).stream().limit(limit).map(n -> new Note(n.id(), n.memberId(), n.body(), n.createdAt())).toList();
+  }
+
+  @Override
+  public List<Contact> lastInteractions(String workspaceId, String personId, int limit) {
+    return interactions.timeline(workspaceId, personId, limit).stream()
+        .map(i -> new Contact(i.direction().code(), i.kind().code(), i.memberId(), i.text(), i.url(), i.occurredAt())).toList();
   }
 }

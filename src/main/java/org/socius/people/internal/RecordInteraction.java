@@ -11,6 +11,7 @@ import org.socius.people.internal.Interaction.Direction;
 import org.socius.people.internal.Interaction.Kind;
 import org.socius.platform.Ids;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Socius has not met becomes a new person with that one account; a known account is brought up
  * to date (handle, name, avatar, bio — noting when the bio's text changed). Runs in the
  * transaction that stored the event, so both are kept or neither. Delivering the same event
- * again records nothing (the interaction is unique per network event).
+ * again records nothing (the interaction is unique per network event). Runs before the other
+ * listeners of the event ({@link #ORDER}), so that they find the person.
  */
 @Service
 public class RecordInteraction {
+
+  /** Listeners that need the event's person run after this order. */
+  public static final int ORDER = 0;
 
   static final int EXCERPT = 500;
 
@@ -37,6 +42,7 @@ public class RecordInteraction {
   }
 
   @EventListener
+  @Order(ORDER)
   @Transactional
   public void on(NetworkEventRecorded recorded) {
     NetworkEvent e = recorded.event();
