@@ -14,36 +14,15 @@ class FeedParserTest {
     return FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null, "https://site.example/feed.xml");
   }
 
-  static final String BILLION_LAUGHS = """
-      <?xml version="1.0"?>
-      <!DOCTYPE rss [
-        <!ENTITY lol "lol">
-        <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-        <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
-        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
-        <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-        <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
-        <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
-        <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
-        <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
-        <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-      ]>
-      <rss version="2.0"><channel><title>&lol9;</title><item><title>x</title></item></channel></rss>""";
-
-  static final String XXE = """
-      <?xml version="1.0"?>
-      <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-      <rss version="2.0"><channel><title>&xxe;</title><item><title>&xxe;</title></item></channel></rss>""";
-
   @Test
   void billionLaughsIsNotExpanded() {
-    ParsedFeed feed = parse(BILLION_LAUGHS);
+    ParsedFeed feed = parse(FeedParserTestData.BILLION_LAUGHS);
     assertThat(feed.title()).doesNotContain("lollol").hasSizeLessThan(20);
   }
 
   @Test
   void externalEntitiesAreNotRead() {
-    ParsedFeed feed = parse(XXE);
+    ParsedFeed feed = parse(FeedParserTestData.XXE);
     assertThat(feed.title()).doesNotContain("root:");
     assertThat(feed.items().get(0).title()).doesNotContain("root:");
   }
