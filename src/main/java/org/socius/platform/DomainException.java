@@ -19,6 +19,11 @@ public abstract class DomainException extends RuntimeException {
     this.args = args;
   }
 
+  /** The message key of the reason, e.g. {@code problem.form-letter}. */
+  public String key() {
+    return key;
+  }
+
   /** The reason in the given language. */
   public String messageIn(Locale locale) {
     return Messages.format(key, args, locale);

@@ -70,6 +70,11 @@ public final class MastodonStatuses implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("tok-([A-Za-z0-9_.-]{1,200})");
   private static final Pattern MEDIA = Pattern.compile("/api/v1/media/([^/]+)");
   private static final Pattern FOLLOWERS = Pattern.compile("/api/v1/accounts/([^/]+)/followers");
+  private static final Pattern ACCOUNT_STATUSES = Pattern.compile("/api/v1/accounts/([^/]+)/statuses");
+  private static final Pattern REACTION = Pattern.compile("/api/v1/statuses/([^/]+)/(favourite|reblog)");
+
+  /** A favourite or reblog the server was asked for (each request, so repeats show). */
+  public record Reaction(String token, String statusId, String kind) {}
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -86,6 +91,7 @@ public final class MastodonStatuses implements AutoCloseable {
   private final Map<String, Status> byKey = new HashMap<>();
   private final Map<String, Integer> perKey = new LinkedHashMap<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final List<Reaction> reactions = new ArrayList<>();
   private boolean remember = true;
   private CountDownLatch gate = new CountDownLatch(1);
   private volatile Duration latency = Duration.ZERO;
@@ -220,6 +226,16 @@ public final class MastodonStatuses implements AutoCloseable {
     return Optional.ofNullable(statuses.get(id));
   }
 
+  /** Favourites and reblogs asked for, in order. */
+  public synchronized List<Reaction> reactions() {
+    return List.copyOf(reactions);
+  }
+
+  /** The account id the server gave a token (made on first use). */
+  public String accountId(String token) {
+    return accounts.computeIfAbsent(token, this::newAccount).id();
+  }
+
   public synchronized List<Status> statuses() {
     return List.copyOf(statuses.values());
   }
@@ -256,6 +272,16 @@ public final class MastodonStatuses implements AutoCloseable {
         send(exchange, 200, account.credentials());
       } else if (method.equals("GET") && (path.equals("/api/v1/notifications") || path.equals("/api/v1/conversations"))) {
         send(exchange, 200, MastodonShapes.JSON.createArrayNode());
+      } else if (method.equals("POST") && REACTION.matcher(path).matches()) {
+        var m = REACTION.matcher(path);
+        m.matches();
+        react(exchange, exchange.getRequestHeaders().getFirst("Authorization").substring(7), m.group(1), m.group(2));
+      } else if (method.equals("GET") && ACCOUNT_STATUSES.matcher(path).matches()) {
+        var m = ACCOUNT_STATUSES.matcher(path);
+        m.matches();
+        send(exchange, 200, statusesOf(m.group(1)));
+      } else if (method.equals("GET") && path.equals("/api/v1/accounts/familiar_followers")) {
+        send(exchange, 200, MastodonShapes.JSON.createArrayNode()); // nobody in common on this server
       } else if (method.equals("GET") && FOLLOWERS.matcher(path).matches()) {
         send(exchange, 200, MastodonShapes.JSON.createArrayNode());
       } else if (method.equals("POST") && path.equals("/api/v2/media")) {
@@ -281,11 +307,44 @@ public final class MastodonStatuses implements AutoCloseable {
     if (auth == null || !auth.startsWith("Bearer ") || !TOKEN.matcher(auth.substring(7)).matches()) {
       return null;
     }
-    return accounts.computeIfAbsent(auth.substring(7), token -> {
-      String id = String.valueOf(accountIds.incrementAndGet());
-      ObjectNode json = MastodonShapes.account(base, id, username(token));
-      return new Account(id, username(token), json, bytes(MastodonShapes.credentialAccount(json)));
-    });
+    return accounts.computeIfAbsent(auth.substring(7), this::newAccount);
+  }
+
+  private Account newAccount(String token) {
+    String id = String.valueOf(accountIds.incrementAndGet());
+    ObjectNode json = MastodonShapes.account(base, id, username(token));
+    return new Account(id, username(token), json, bytes(MastodonShapes.credentialAccount(json)));
+  }
+
+  /** Favourite and reblog are idempotent, as on Mastodon: asking again answers the same status. */
+  private void react(HttpExchange exchange, String token, String statusId, String kind) throws IOException {
+    Status status;
+    synchronized (this) {
+      status = statuses.get(statusId);
+      if (status != null) {
+        reactions.add(new Reaction(token, statusId, kind));
+        notifyAll();
+      }
+    }
+    if (status == null) {
+      send(exchange, 404, MastodonShapes.error("Record not found"));
+    } else {
+      send(exchange, 200, status.json().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** An account's statuses, newest first. */
+  private synchronized JsonNode statusesOf(String accountId) {
+    var array = MastodonShapes.JSON.createArrayNode();
+    List<Status> all = new ArrayList<>(statuses.values());
+    java.util.Collections.reverse(all);
+    for (Status st : all) {
+      Account owner = accounts.get(st.token());
+      if (owner != null && owner.id().equals(accountId)) {
+        array.add(MastodonShapes.JSON.readTree(st.json()));
+      }
+    }
+    return array;
   }
 
   private void postStatus(HttpExchange exchange, Account account, byte[] body) throws IOException {

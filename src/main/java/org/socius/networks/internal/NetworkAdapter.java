@@ -40,6 +40,21 @@ public interface NetworkAdapter {
   Published publish(Session session, OutgoingPost post, String idempotencyKey, PartLog log);
 
   /**
+   * Likes or reposts a post. Doing it again with the same key does nothing more: Mastodon's
+   * favourite and reblog are idempotent, Bluesky gets a record key derived from the key.
+   *
+   * @return the like or repost (Bluesky: its record; Mastodon: the status acted on)
+   */
+  Published.Part react(Session session, org.socius.networks.PersonalMessages.Reaction reaction, String postRemoteId,
+      String idempotencyKey);
+
+  /** An account's newest own posts (not reposts), newest first, for a greet card. */
+  List<Post> latestPosts(Session session, String actorRemoteId, int limit);
+
+  /** Accounts we follow that follow this account too. */
+  List<Actor> mutualConnections(Session session, String actorRemoteId, int limit);
+
+  /**
    * Asks the network to end the credentials (on disconnect), as far as it can: best effort, the
    * caller erases them either way.
    */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * again; the adapter makes the network itself idempotent for the part in flight.
  */
 @Service
-public class PublishOnChannel implements Publisher {
+public class PublishOnChannel implements Publisher, org.socius.networks.Profiles {
 
   private final ChannelStore channels;
   private final CredentialVault vault;
@@ -50,8 +50,21 @@ public class PublishOnChannel implements Publisher {
     return channels.find(workspaceId, channelId).orElseThrow(() -> new DomainException.NotFound("problem.no-channel"));
   }
 
+  /** Ordinary posts only: replies and direct messages go through {@link SendPersonalMessage}, behind the humanity rules. */
   @Override
   public Published publish(String workspaceId, String channelId, OutgoingPost post, String idempotencyKey) {
+    if (post.replyTo() != null || "direct".equalsIgnoreCase(post.visibility())) {
+      throw new DomainException.Forbidden("problem.person-must-act");
+    }
+    return send(workspaceId, channelId, post, idempotencyKey);
+  }
+
+  /** A reply or direct message a person wrote; only {@link SendPersonalMessage} calls it, after its checks. */
+  Published publishPersonal(String workspaceId, String channelId, OutgoingPost post, String idempotencyKey) {
+    return send(workspaceId, channelId, post, idempotencyKey);
+  }
+
+  private Published send(String workspaceId, String channelId, OutgoingPost post, String idempotencyKey) {
     Channel channel = channel(workspaceId, channelId);
     if (post.parts() == null || post.parts().isEmpty()) {
       throw new DomainException.Invalid("parts", "problem.post-empty");
@@ -59,18 +72,47 @@ public class PublishOnChannel implements Publisher {
     if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
       throw new DomainException.Invalid("idempotencyKey", "problem.idempotency-key");
     }
-    if (channel.status() == Channel.Status.NEEDS_RECONNECT || channel.status() == Channel.Status.DISCONNECTED) {
-      throw new PublishFailure(channel.handle() + " needs to be connected again before anything can be published", false, null);
-    }
     Log log = new Log(channelId, idempotencyKey);
     if (log.all(post.parts().size()) != null) {
       return log.all(post.parts().size());
     }
-    Session session = new Session(channelId, vault.open(channelId, channels.syncState(channelId).sealedCredentials()));
     NetworkAdapter adapter = adapters.of(channel.network());
+    adapter.validate(channel, post);
+    return onChannel(channel, session -> adapter.publish(session, post, idempotencyKey, log));
+  }
+
+  /** A like or repost a person asked for; only {@link SendPersonalMessage} calls it. */
+  Published.Part react(String workspaceId, String channelId, org.socius.networks.PersonalMessages.Reaction reaction,
+      String postRemoteId, String idempotencyKey) {
+    Channel channel = channel(workspaceId, channelId);
+    return onChannel(channel, session -> adapters.of(channel.network()).react(session, reaction, postRemoteId, idempotencyKey));
+  }
+
+  @Override
+  public List<org.socius.networks.Actor> mutualConnections(String workspaceId, String channelId, String actorRemoteId, int limit) {
+    Channel channel = channel(workspaceId, channelId);
+    return onChannel(channel, session -> adapters.of(channel.network()).mutualConnections(session, actorRemoteId, limit));
+  }
+
+  @Override
+  public List<org.socius.networks.Post> latestPosts(String workspaceId, String channelId, String actorRemoteId, int limit) {
+    Channel channel = channel(workspaceId, channelId);
+    return onChannel(channel, session -> adapters.of(channel.network()).latestPosts(session, actorRemoteId, limit));
+  }
+
+  /**
+   * Runs one call with the channel's session: adapter failures become {@link PublishFailure}s
+   * that say whether a retry helps, rejected credentials mark the channel, and refreshed
+   * credentials are stored again.
+   */
+  private <T> T onChannel(Channel channel, java.util.function.Function<Session, T> call) {
+    String channelId = channel.id();
+    if (channel.status() == Channel.Status.NEEDS_RECONNECT || channel.status() == Channel.Status.DISCONNECTED) {
+      throw new PublishFailure(channel.handle() + " needs to be connected again before anything can be published", false, null);
+    }
+    Session session = new Session(channelId, vault.open(channelId, channels.syncState(channelId).sealedCredentials()));
     try {
-      adapter.validate(channel, post);
-      return adapter.publish(session, post, idempotencyKey, log);
+      return call.apply(session);
     } catch (AdapterException.CredentialsRejected e) {
       channels.status(channelId, Channel.Status.NEEDS_RECONNECT, e.getMessage(), null);
       throw new PublishFailure(e.getMessage(), false, null);

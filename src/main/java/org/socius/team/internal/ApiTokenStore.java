@@ -9,10 +9,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApiTokenStore {
 
+  /** @param personalMessages made by a person with the scope to send personal messages (audited) */
   public record ApiToken(String id, String workspaceId, String userId, String name, String role, String hint,
-      long createdAt, Long lastUsedAt, Long revokedAt) {}
+      long createdAt, Long lastUsedAt, Long revokedAt, boolean personalMessages) {}
 
-  private static final String COLUMNS = "id, workspace_id, user_id, name, role, hint, created_at, last_used_at, revoked_at";
+  private static final String COLUMNS =
+      "id, workspace_id, user_id, name, role, hint, created_at, last_used_at, revoked_at, personal_messages";
 
   private final JdbcClient jdbc;
 
@@ -22,10 +24,11 @@ public class ApiTokenStore {
 
   public void insert(ApiToken t, String hash) {
     jdbc.sql("""
-        INSERT INTO api_tokens (id, workspace_id, user_id, name, role, token_hash, hint, created_at)
-        VALUES (:id, :ws, :user, :name, :role, :hash, :hint, :created)""")
+        INSERT INTO api_tokens (id, workspace_id, user_id, name, role, token_hash, hint, created_at, personal_messages)
+        VALUES (:id, :ws, :user, :name, :role, :hash, :hint, :created, :personal)""")
         .param("id", t.id()).param("ws", t.workspaceId()).param("user", t.userId()).param("name", t.name())
         .param("role", t.role()).param("hash", hash).param("hint", t.hint()).param("created", t.createdAt())
+        .param("personal", t.personalMessages())
         .update();
   }
 

@@ -25,6 +25,17 @@ public class CreateApiToken {
   }
 
   public Created create(Member me, String name, String role) {
+    return create(me, name, role, false);
+  }
+
+  /**
+   * With {@code personalMessages} the token may send replies, mentions, direct messages, likes and
+   * reposts (each audited). Only a person in a browser session grants that, never another token.
+   */
+  public Created create(Member me, String name, String role, boolean personalMessages) {
+    if (personalMessages && me.viaToken() != null) {
+      throw new org.socius.platform.DomainException.Forbidden("problem.personal-scope-by-person");
+    }
     String cleanName = Fields.text("name", name, 100);
     Role tokenRole = role == null || role.isBlank() ? me.role() : Role.parse("role", role);
     if (!me.role().atLeast(tokenRole)) {
@@ -32,7 +43,7 @@ public class CreateApiToken {
     }
     String secret = Ids.newSecret("soc_");
     ApiTokenStore.ApiToken token = new ApiTokenStore.ApiToken(Ids.newId(), me.workspaceId(), me.userId(), cleanName,
-        tokenRole.code(), secret.substring(0, 10), clock.millis(), null, null);
+        tokenRole.code(), secret.substring(0, 10), clock.millis(), null, null, personalMessages);
     tokens.insert(token, Hashes.sha256(secret));
     return new Created(token, secret);
   }

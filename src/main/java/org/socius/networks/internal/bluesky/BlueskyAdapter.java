@@ -181,6 +181,49 @@ class BlueskyAdapter implements NetworkAdapter {
     return posts.publish(session, post, idempotencyKey, partLog);
   }
 
+  @Override
+  public Published.Part react(Session session, org.socius.networks.PersonalMessages.Reaction reaction, String postRemoteId,
+      String idempotencyKey) {
+    return posts.react(session, reaction, postRemoteId, idempotencyKey);
+  }
+
+  @Override
+  public List<Post> latestPosts(Session session, String actorRemoteId, int limit) {
+    JsonNode answer = xrpc.authed(session, token -> xrpc.query(Xrpc.pds(session), "app.bsky.feed.getAuthorFeed",
+        Map.of("actor", actorRemoteId, "limit", String.valueOf(Math.max(limit * 3, 10)), "filter", "posts_no_replies"), token,
+        Xrpc.account(session)));
+    List<Post> found = new ArrayList<>();
+    for (JsonNode entry : answer.path("feed")) {
+      JsonNode post = entry.path("post");
+      if (!entry.path("reason").isMissingNode() || !actorRemoteId.equals(post.path("author").path("did").asString(""))) {
+        continue; // a repost is not their own words
+      }
+      String uri = post.path("uri").asString("");
+      JsonNode record = post.path("record");
+      found.add(new Post(uri, settings.postUrl(uri), record.path("text").asString(""), null,
+          parse(record.path("createdAt").asString(null)), null, null));
+      if (found.size() == limit) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public List<Actor> mutualConnections(Session session, String actorRemoteId, int limit) {
+    JsonNode answer = xrpc.authed(session, token -> xrpc.query(Xrpc.pds(session), "app.bsky.graph.getKnownFollowers",
+        Map.of("actor", actorRemoteId, "limit", String.valueOf(Math.min(Math.max(limit, 1), 100))), token, Xrpc.account(session)));
+    List<Actor> found = new ArrayList<>();
+    for (JsonNode f : answer.path("followers")) {
+      try {
+        found.add(actor(f));
+      } catch (RuntimeException e) {
+        log.warn("Skipped a known follower that could not be read: {}", e.getMessage());
+      }
+    }
+    return found.size() > limit ? found.subList(0, limit) : found;
+  }
+
   Actor actor(JsonNode profile) {
     String did = required(profile, "did");
     String handle = profile.path("handle").asString(did);

@@ -136,6 +136,39 @@ final class BlueskyPosts {
     }
   }
 
+  /**
+   * A like or repost record whose key comes from the idempotency key, written only if it does
+   * not exist yet, so doing it twice leaves one.
+   */
+  Published.Part react(Session session, org.socius.networks.PersonalMessages.Reaction reaction, String postUri, String key) {
+    String did = session.get("did");
+    String collection = reaction == org.socius.networks.PersonalMessages.Reaction.LIKE ? "app.bsky.feed.like" : "app.bsky.feed.repost";
+    String rkey = Tids.forKey(key, 0);
+    String uri = "at://" + did + "/" + collection + "/" + rkey;
+    if (record(session, uri) != null) {
+      return new Published.Part(uri, settings.postUrl(postUri));
+    }
+    JsonNode target = record(session, postUri);
+    if (target == null) {
+      throw new AdapterException.Rejected("The post no longer exists: " + postUri, 400, "RecordNotFound");
+    }
+    Map<String, Object> body = new HashMap<>();
+    body.put("repo", did);
+    body.put("collection", collection);
+    body.put("rkey", rkey);
+    body.put("record", map("$type", collection, "subject", new Ref(target.path("uri").asString(), target.path("cid").asString()).json(),
+        "createdAt", Instant.now().toString()));
+    body.put("swapRecord", null);
+    try {
+      xrpc.authed(session, token -> xrpc.procedure(Xrpc.pds(session), "com.atproto.repo.putRecord", body, token, Xrpc.account(session)));
+    } catch (AdapterException.Rejected e) {
+      if (!"InvalidSwap".equals(e.errorCode())) {
+        throw e;
+      }
+    }
+    return new Published.Part(uri, settings.postUrl(postUri));
+  }
+
   /** A record by its at:// URI, or null when it does not exist. */
   private JsonNode record(Session session, String atUri) {
     String[] p = atUri.substring("at://".length()).split("/");

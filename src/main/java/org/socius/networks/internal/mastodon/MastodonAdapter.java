@@ -341,6 +341,68 @@ public class MastodonAdapter implements NetworkAdapter {
     return new Published(parts);
   }
 
+  @Override
+  public Published.Part react(Session session, org.socius.networks.PersonalMessages.Reaction reaction, String postRemoteId,
+      String idempotencyKey) {
+    ourId(session);
+    MastodonClient client = client(session);
+    String action = reaction == org.socius.networks.PersonalMessages.Reaction.LIKE ? "favourite" : "reblog";
+    // both are idempotent on the server: favouriting a favourite changes nothing
+    JsonNode status = client.postJson("/api/v1/statuses/" + pathSegment(postRemoteId) + "/" + action, Map.of(),
+        Map.of("Idempotency-Key", idempotencyKey), client.account() + ":statuses");
+    String url = MastodonJson.optional(status, "url");
+    return new Published.Part(MastodonJson.optional(status, "id").isEmpty() ? postRemoteId : MastodonJson.optional(status, "id"),
+        url.isEmpty() ? MastodonJson.optional(status, "uri") : url);
+  }
+
+  @Override
+  public List<Post> latestPosts(Session session, String actorRemoteId, int limit) {
+    MastodonClient client = client(session);
+    MastodonClient.Answer answer = client.get("/api/v1/accounts/" + pathSegment(actorRemoteId) + "/statuses",
+        Map.of("limit", String.valueOf(limit), "exclude_reblogs", "true", "exclude_replies", "true"));
+    List<Post> posts = new ArrayList<>();
+    if (answer.json() != null && answer.json().isArray()) {
+      for (JsonNode status : answer.json()) {
+        try {
+          posts.add(MastodonJson.post(status));
+        } catch (RuntimeException e) {
+          // a status we cannot read is left out of the card
+        }
+      }
+    }
+    return posts.size() > limit ? posts.subList(0, limit) : posts;
+  }
+
+  @Override
+  public List<Actor> mutualConnections(Session session, String actorRemoteId, int limit) {
+    MastodonClient client = client(session);
+    MastodonClient.Answer answer = client.get("/api/v1/accounts/familiar_followers", Map.of("id[]", pathSegment(actorRemoteId)));
+    List<Actor> found = new ArrayList<>();
+    if (answer.json() != null && answer.json().isArray()) {
+      for (JsonNode entry : answer.json()) {
+        for (JsonNode account : entry.path("accounts")) {
+          try {
+            found.add(MastodonJson.actor(account, InstanceUrl.host(client.instance())));
+          } catch (RuntimeException e) {
+            // an account we cannot read is left out
+          }
+          if (found.size() == limit) {
+            return found;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Remote ids go into a path: only what Mastodon ids are made of. */
+  private static String pathSegment(String id) {
+    if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new DomainException.Invalid("postRemoteId", "problem.remote-id");
+    }
+    return id;
+  }
+
   /**
    * {@code POST /api/v1/statuses} with the part's {@code Idempotency-Key}: the server answers a
    * repeat with the status it already made. A 5xx (503 while the first request with the key is

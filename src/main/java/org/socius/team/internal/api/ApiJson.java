@@ -26,10 +26,10 @@ final class ApiJson {
     }
   }
 
-  record TokenJson(String id, String name, String role, String hint, Instant createdAt, Instant lastUsedAt) {
+  record TokenJson(String id, String name, String role, String hint, Instant createdAt, Instant lastUsedAt, boolean personalMessages) {
     static TokenJson of(ApiTokenStore.ApiToken t) {
       return new TokenJson(t.id(), t.name(), t.role(), t.hint(), Instant.ofEpochMilli(t.createdAt()),
-          t.lastUsedAt() == null ? null : Instant.ofEpochMilli(t.lastUsedAt()));
+          t.lastUsedAt() == null ? null : Instant.ofEpochMilli(t.lastUsedAt()), t.personalMessages());
     }
   }
 

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "token")
 class TokensApi {
 
-  record NewToken(String name, String role) {}
+  /** @param personalMessages may send replies, mentions, messages, likes and reposts; only a browser session grants it */
+  record NewToken(String name, String role, Boolean personalMessages) {}
 
   private final ApiTokenStore tokens;
   private final CreateApiToken create;
@@ -43,7 +44,7 @@ class TokensApi {
   @Operation(summary = "Create a token with your role or a lesser one; the secret is in this answer only")
   @PostMapping("/api/v1/workspaces/{workspaceId}/tokens")
   ResponseEntity<ApiJson.CreatedToken> create(Member member, @RequestBody NewToken body) {
-    var created = create.create(member, body.name(), body.role());
+    var created = create.create(member, body.name(), body.role(), Boolean.TRUE.equals(body.personalMessages()));
     return ResponseEntity.status(HttpStatus.CREATED).body(new ApiJson.CreatedToken(ApiJson.TokenJson.of(created.token()), created.secret()));
   }
 

@@ -44,7 +44,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     }
     var t = token.get();
     tokens.touch(t.id(), clock.millis());
-    var principal = new ApiTokenPrincipal(t.id(), t.userId(), t.workspaceId(), Role.parse("role", t.role()));
+    var principal = new ApiTokenPrincipal(t.id(), t.userId(), t.workspaceId(), Role.parse("role", t.role()), t.personalMessages());
     SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(principal));
     chain.doFilter(request, response);
   }

@@ -44,9 +44,9 @@ class TokensController {
 
   @PostMapping("/w/{slug}/settings/tokens")
   String create(Member member, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
-      Model model, HttpServletResponse response) {
+      @RequestParam(defaultValue = "false") boolean personalMessages, Model model, HttpServletResponse response) {
     try {
-      return render(member, model, create.create(member, name, role).secret(), null);
+      return render(member, model, create.create(member, name, role, personalMessages).secret(), null);
     } catch (DomainException.Invalid e) {
       response.setStatus(400);
       return render(member, model, null, FormError.of(e));
