@@ -73,13 +73,16 @@ public class ImportOpml {
           continue;
         }
         String url = uri.toString();
-        String feedId = feeds.byUrl(url).map(Feed::id).orElse(null);
+        Feed known = feeds.byUrl(url).orElse(null);
+        String feedId = known == null ? null : known.id();
+        // a title other than the feed's own is the workspace's name for it (as an export writes it)
+        String ownTitle = known != null && e.title() != null && !e.title().equals(known.title()) ? e.title() : "";
         if (feedId == null) {
           feedId = feeds.insert(Ids.newId(), url, uri.getHost().toLowerCase(Locale.ROOT),
               new FeedStore.Details(e.title(), e.htmlUrl(), null, null, null, null, null), (int) policy.min().toSeconds(), now, now);
           toSchedule.add(feedId);
         }
-        var sub = subscriptions.subscribe(member.workspaceId(), feedId, "", now);
+        var sub = subscriptions.subscribe(member.workspaceId(), feedId, ownTitle, now);
         subscriptions.addCategories(member.workspaceId(), sub.id(), categories);
         lines.add(new Line(url, e.title(), sub.created() ? Outcome.ADDED : Outcome.ALREADY_SUBSCRIBED, null));
         if (sub.created()) {
