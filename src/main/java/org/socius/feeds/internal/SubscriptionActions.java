@@ -33,7 +33,9 @@ public class SubscriptionActions {
     List<String> names = categories == null ? null : CategoryNames.clean(categories);
     tx.executeWithoutResult(status -> {
       if (title != null) {
-        subscriptions.rename(member.workspaceId(), s.id(), title.strip());
+        // the feed's own title (as the form shows it) keeps following the feed
+        String own = title.strip().equals(s.feed().title()) ? "" : title.strip();
+        subscriptions.rename(member.workspaceId(), s.id(), own);
       }
       if (names != null) {
         subscriptions.setCategories(member.workspaceId(), s.id(), names);
