@@ -3,7 +3,6 @@ package org.socius.feeds.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,10 +77,9 @@ public class FeedStore {
     jdbc.sql("UPDATE feeds SET next_fetch_at = :next WHERE id = :id").param("id", id).param("next", next.toEpochMilli()).update();
   }
 
-  /** Feeds nobody subscribes to any more. */
-  public List<String> orphans() {
-    return jdbc.sql("SELECT id FROM feeds f WHERE NOT EXISTS (SELECT 1 FROM feed_subscriptions s WHERE s.feed_id = f.id)")
-        .query(String.class).list();
+  /** Whether any workspace still subscribes to the feed (through the index on feed_subscriptions.feed_id). */
+  public boolean subscribed(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM feed_subscriptions WHERE feed_id = :id").param("id", id).query(Integer.class).single() > 0;
   }
 
   public void delete(String id) {

@@ -51,7 +51,7 @@ public class RefreshFeed {
       return null;
     }
     Feed feed = found.get();
-    if (feeds.orphans().contains(feedId)) {
+    if (!feeds.subscribed(feedId)) {
       feeds.delete(feedId); // a feed nobody subscribes to is not fetched; subscribing again starts afresh
       return null;
     }
