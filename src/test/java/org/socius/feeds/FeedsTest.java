@@ -210,6 +210,39 @@ class FeedsTest {
 
   @ParameterizedTest
   @EnumSource(Store.class)
+  void searchFindsItemsByTitleAuthorAndTextWithFiltersAndSurvivesQuerySyntax(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    var other = Teams.create(app);
+    String name = Teams.unique("search");
+    String feedPath = "/" + name + "/feed.xml";
+    SERVER.put(feedPath, "application/rss+xml", FeedServer.rss("Search " + name,
+        "s1|Bell ringing at the parish|https://blog.example/s1|<p>The <b>bellringers</b> met on Tuesday.</p>",
+        "s2|Café opening hours|https://blog.example/s2|<p>Open from nine, cakes from the bakery.</p>",
+        "s3|Winter concert|https://blog.example/s3|<p>Choir and bell ringing together.</p>"));
+    String sub = api(team, "POST", "/feeds", "{\"url\":\"" + SERVER.url(feedPath) + "\"}", 201).path("id").asString();
+    api(other, "POST", "/feeds", "{\"url\":\"" + SERVER.url(feedPath) + "\"}", 201);
+
+    assertThat(titles(api(team, "GET", "/feeds/items?q=bell%20ringing", null, 200))).containsExactly("Winter concert", "Bell ringing at the parish");
+    assertThat(titles(api(team, "GET", "/feeds/items?q=BAKERY", null, 200))).containsExactly("Café opening hours");
+    assertThat(titles(api(team, "GET", "/feeds/items?q=cafe", null, 200))).as("accents folded on SQLite; exact on PostgreSQL")
+        .hasSizeLessThanOrEqualTo(1);
+    assertThat(titles(api(team, "GET", "/feeds/items?q=bell&feed=" + sub + "&from=2026-11-02T00:00:00Z&to=2026-11-04T00:00:00Z", null, 200)))
+        .containsExactly("Winter concert");
+    assertThat(titles(api(team, "GET", "/feeds/items?q=%22bell%20OR%20NEAR(%2A%20-%3A", null, 200))).as("query syntax is only words").isEmpty();
+    String first = api(team, "GET", "/feeds/items?q=winter", null, 200).path("items").get(0).path("id").asString();
+    api(team, "PUT", "/feeds/items/" + first + "/read", null, 204);
+    assertThat(titles(api(team, "GET", "/feeds/items?q=bell&show=unread", null, 200))).containsExactly("Bell ringing at the parish");
+    assertThat(titles(api(other, "GET", "/feeds/items?q=bell&show=unread", null, 200))).as("the other workspace's own state").hasSize(2);
+    api(team, "GET", "/feeds/items?q=bell&from=last-week", null, 400);
+  }
+
+  static List<String> titles(JsonNode page) {
+    return page.path("items").valueStream().map(i -> i.path("title").asString()).toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
   void badInputGetsAClearProblemAndChangesNothing(Store store) {
     SociusApp app = SociusApp.shared(store);
     var team = Teams.create(app);

@@ -40,8 +40,15 @@ public class ReadingList {
     }
   }
 
-  /** What to list: one subscription or one category (or neither), and which items. */
-  public record Filter(Show show, String subscriptionId, String categoryId) {}
+  /**
+   * What to list: one subscription or one category (or neither), which items, and optionally
+   * the words to search for in titles, authors and content and a range of publication times.
+   */
+  public record Filter(Show show, String subscriptionId, String categoryId, String query, Instant from, Instant to) {
+    public Filter(Show show, String subscriptionId, String categoryId) {
+      this(show, subscriptionId, categoryId, null, null, null);
+    }
+  }
 
   /** One line of the list. */
   public record Entry(String id, String subscriptionId, String feedTitle, String title, String url, String author, String excerpt,
@@ -52,9 +59,11 @@ public class ReadingList {
   private static final int EXCERPT = 280;
 
   private final JdbcClient jdbc;
+  private final org.socius.platform.Database database;
 
-  ReadingList(JdbcClient jdbc) {
+  ReadingList(JdbcClient jdbc, org.socius.platform.Database database) {
     this.jdbc = jdbc;
+    this.database = database;
   }
 
   public Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit) {
@@ -78,6 +87,18 @@ public class ReadingList {
     } else if (filter.show() == Show.STARRED) {
       sql.append(" AND st.starred_at IS NOT NULL");
     }
+    String words = filter.query() == null ? null : searchTerms(filter.query());
+    if (words != null) {
+      sql.append(database.isSqlite()
+          ? " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)"
+          : " AND i.search @@ plainto_tsquery('simple', :q)");
+    }
+    if (filter.from() != null) {
+      sql.append(" AND i.published_at >= :from");
+    }
+    if (filter.to() != null) {
+      sql.append(" AND i.published_at < :to");
+    }
     long[] afterTime = null;
     String afterId = null;
     if (cursor != null && !cursor.isBlank()) {
@@ -97,12 +118,46 @@ public class ReadingList {
     if (afterTime != null) {
       spec = spec.param("t", afterTime[0]).param("afterId", afterId);
     }
+    if (words != null) {
+      spec = spec.param("q", words);
+    }
+    if (filter.from() != null) {
+      spec = spec.param("from", filter.from().toEpochMilli());
+    }
+    if (filter.to() != null) {
+      spec = spec.param("to", filter.to().toEpochMilli());
+    }
     List<Entry> rows = spec.query(ReadingList::entry).list();
     if (rows.size() <= limit) {
       return new Page(rows, null);
     }
     Entry last = rows.get(limit - 1);
     return new Page(List.copyOf(rows.subList(0, limit)), encode(last.publishedAt().toEpochMilli() + ":" + last.id()));
+  }
+
+  /**
+   * The words of a search, as the database's query language wants them: every word must occur.
+   * For FTS5 each word is quoted, so that no input is read as query syntax; PostgreSQL's
+   * plainto_tsquery reads plain words already. Null when there is no word.
+   */
+  String searchTerms(String query) {
+    String q = query.strip();
+    if (q.isEmpty()) {
+      return null;
+    }
+    if (q.length() > 200) {
+      throw new DomainException.Invalid("q", "feeds.problem.search");
+    }
+    if (!database.isSqlite()) {
+      return q;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : q.split("[\\s\\p{Punct}&&[^'_-]]+")) {
+      if (!word.isBlank()) {
+        out.append(out.length() == 0 ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
   }
 
   private static String encode(String s) {

@@ -109,13 +109,16 @@ class FeedsApi {
     return subscriptions.categories(member.workspaceId()).stream().map(c -> new FeedsJson.Category(c.id(), c.name(), c.feeds())).toList();
   }
 
-  @Operation(summary = "Items newest first for the caller: show=unread (default), all or starred; feed or category narrows it")
+  @Operation(summary = "Items newest first for the caller: show=unread (default; all when searching), all or starred; feed or category narrows it; "
+      + "q searches titles, authors and content (every word must occur); from and to (ISO 8601 instants) bound the publication time")
   @GetMapping(ITEMS)
   FeedsJson.ItemPage items(Member member, @RequestParam(required = false) String show, @RequestParam(required = false) String feed,
-      @RequestParam(required = false) String category, @RequestParam(required = false) String cursor,
-      @RequestParam(required = false) Integer limit) {
-    var page = reading.page(member.workspaceId(), member.memberId(), new ReadingList.Filter(ReadingList.Show.parse(show), feed, category),
-        cursor, Cursor.limit(limit));
+      @RequestParam(required = false) String category, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+    ReadingList.Show view = show == null && blank(q) != null ? ReadingList.Show.ALL : ReadingList.Show.parse(show);
+    var filter = new ReadingList.Filter(view, blank(feed), blank(category), q, instant(from), instant(to));
+    var page = reading.page(member.workspaceId(), member.memberId(), filter, cursor, Cursor.limit(limit));
     return new FeedsJson.ItemPage(page.entries().stream().map(FeedsJson.ItemJson::of).toList(), page.next());
   }
 
@@ -194,7 +197,7 @@ class FeedsApi {
     try {
       return Instant.parse(s.strip());
     } catch (DateTimeParseException e) {
-      throw new DomainException.Invalid("upTo", "feeds.problem.date");
+      throw new DomainException.Invalid("date", "feeds.problem.date");
     }
   }
 }

@@ -52,8 +52,10 @@ class FeedsController {
 
   @GetMapping("/w/{slug}/feeds")
   String read(Member member, @RequestParam(required = false) String show, @RequestParam(required = false) String feed,
-      @RequestParam(required = false) String category, @RequestParam(required = false) String cursor, Model model) {
-    ReadingList.Show view = ReadingList.Show.parse(show);
+      @RequestParam(required = false) String category, @RequestParam(required = false) String q,
+      @RequestParam(required = false) String cursor, Model model) {
+    // a search looks through everything unless a view is chosen
+    ReadingList.Show view = show == null && blank(q) != null ? ReadingList.Show.ALL : ReadingList.Show.parse(show);
     String ws = member.workspaceId();
     List<Subscription> feeds = subscriptions.list(ws, member.memberId());
     List<SubscriptionStore.Category> categories = subscriptions.categories(ws);
@@ -68,12 +70,16 @@ class FeedsController {
       heading = subscriptions.categoryById(ws, categoryId).orElseThrow(() -> new DomainException.NotFound("feeds.problem.subscription"))
           .name() + " · " + heading;
     }
-    var page = reading.page(ws, member.memberId(), new ReadingList.Filter(view, feedId, categoryId), cursor, PAGE);
+    String query = blank(q);
+    if (query != null) {
+      heading = messages.getMessage("feeds.search.heading", new Object[] {query}, locale) + " · " + heading;
+    }
+    var page = reading.page(ws, member.memberId(), new ReadingList.Filter(view, feedId, categoryId, query, null, null), cursor, PAGE);
     ZoneId zone = zone(member);
     List<ReadingPage.Row> rows = page.entries().stream().map(e -> new ReadingPage.Row(e.id(), e.title(), e.feedTitle(), e.author(),
         e.excerpt(), when(zone, e.publishedAt()), e.publishedAt().toString(), e.read(), e.starred())).toList();
     int unread = feeds.stream().mapToInt(Subscription::unread).sum();
-    model.addAttribute("page", new ReadingPage(member.workspaceSlug(), view.code(), feedId, categoryId, heading, feeds, categories,
+    model.addAttribute("page", new ReadingPage(member.workspaceSlug(), view.code(), feedId, categoryId, query, heading, feeds, categories,
         unread, rows, page.next(), clock.instant().toString(), member.role().atLeast(Role.EDITOR)));
     return "feeds/read";
   }

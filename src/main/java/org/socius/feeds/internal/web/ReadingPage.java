@@ -11,7 +11,7 @@ import org.socius.feeds.internal.SubscriptionStore;
  * @param heading what the list shows, already in words
  * @param upTo the moment the page was made (ISO), for "mark all read" to leave later arrivals unread
  */
-public record ReadingPage(String slug, String show, String feedId, String categoryId, String heading, List<Subscription> feeds,
+public record ReadingPage(String slug, String show, String feedId, String categoryId, String query, String heading, List<Subscription> feeds,
     List<SubscriptionStore.Category> categories, int unread, List<Row> rows, String next, String upTo, boolean editor) {
 
   public record Row(String id, String title, String feedTitle, String author, String excerpt, String when, String iso, boolean read,
@@ -25,6 +25,9 @@ public record ReadingPage(String slug, String show, String feedId, String catego
     }
     if (categoryId != null) {
       q.append("&category=").append(categoryId);
+    }
+    if (query != null) {
+      q.append("&q=").append(java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
     }
     if (cursor != null) {
       q.append("&cursor=").append(cursor);
