@@ -39,7 +39,7 @@ public class PeopleDirectory implements People {
 
   @Override
   public List<Person> search(String workspaceId, String text, int limit) {
-    return people.search(workspaceId, text, PersonStore.Order.RECENT, Math.max(1, Math.min(limit, MAX_SEARCH)));
+    return people.search(workspaceId, text, PersonStore.Order.RELEVANCE, Math.max(1, Math.min(limit, MAX_SEARCH)));
   }
 
   @Override
@@ -61,7 +61,7 @@ public class PeopleDirectory implements People {
 
   @Override
   public long genuineRelationships(String workspaceId) {
-    return interactions.genuineRelationships(workspaceId, clock.instant().minus(RelationshipStrength.RECIPROCITY_WINDOW));
+    return people.withConversationSince(workspaceId, clock.instant().minus(RelationshipStrength.RECIPROCITY_WINDOW).toEpochMilli());
   }
 
   public Instant now() {

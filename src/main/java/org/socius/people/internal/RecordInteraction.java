@@ -69,7 +69,7 @@ public class RecordInteraction {
     PersonStore.Known k = known.orElseThrow();
     if (e.type() != EventType.FOLLOWER_LOST) { // a leaver's snapshot may be an old one, or the id alone
       boolean bioChanged = !Objects.equals(nz(k.bioText()), nz(actor.bioText()));
-      people.refreshAccount(e.workspaceId(), k.identityId(), actor, bioChanged, now);
+      people.refreshAccount(e.workspaceId(), k, actor, bioChanged, now);
       people.followName(e.workspaceId(), k.personId(), name(actor));
     }
     return k;
