@@ -36,6 +36,17 @@ public class NoteStore {
     return deleted;
   }
 
+  /** The notes' texts of these people, oldest first, by person. */
+  public java.util.Map<String, List<String>> bodies(String workspaceId, java.util.Collection<String> personIds) {
+    java.util.Map<String, List<String>> byPerson = new java.util.HashMap<>();
+    jdbc.sql("SELECT person_id, body FROM person_notes WHERE workspace_id = :ws AND person_id IN (:ids) ORDER BY id")
+        .param("ws", workspaceId).param("ids", personIds)
+        .query(rs -> {
+          byPerson.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+        });
+    return byPerson;
+  }
+
   /** Newest first. */
   public List<Note> of(String workspaceId, String personId) {
     return jdbc.sql("SELECT id, person_id, member_id, body, created_at FROM person_notes WHERE workspace_id = :ws AND person_id = :p "

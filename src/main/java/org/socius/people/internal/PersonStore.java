@@ -122,6 +122,64 @@ public class PersonStore {
   }
 
   /**
+   * An account a member added by hand: the network has not reported it, so its remote id is a
+   * stand-in, {@code manual:} and the handle (lower case, without a leading @), until an event
+   * from the account claims it ({@link #claimHandAccount}). False when the workspace has it already.
+   */
+  public boolean insertHandAccount(String id, String personId, String workspaceId, Network network, String handle, String profileUrl,
+      long now) {
+    boolean added = jdbc.sql("""
+        INSERT INTO person_identities (id, person_id, workspace_id, network, remote_id, handle, profile_url, first_seen_at, last_seen_at)
+        VALUES (:id, :person, :ws, :n, :r, :handle, :url, :now, :now)
+        ON CONFLICT (workspace_id, network, remote_id) DO NOTHING""")
+        .param("id", id).param("person", personId).param("ws", workspaceId).param("n", network.code())
+        .param("r", Identity.HAND + canonical(handle)).param("handle", handle).param("url", profileUrl).param("now", now).update() == 1;
+    if (added) {
+      search.reindex(workspaceId, personId);
+    }
+    return added;
+  }
+
+  /** The first event of an account added by hand gives it its real remote id; true when there was one to claim. */
+  public boolean claimHandAccount(String workspaceId, Network network, String remoteId, String handle) {
+    return handle != null && jdbc.sql("""
+        UPDATE person_identities SET remote_id = :r WHERE workspace_id = :ws AND network = :n AND remote_id = :hand""")
+        .param("r", remoteId).param("ws", workspaceId).param("n", network.code()).param("hand", Identity.HAND + canonical(handle))
+        .update() == 1;
+  }
+
+  /**
+   * The person who has this account: the same network and handle (any case, with or without a
+   * leading @), or the same profile address. Reads the workspace's accounts (no index on the
+   * handle): for imports, not for pages.
+   */
+  public Optional<String> ownerOfAccount(String workspaceId, Network network, String handle, String profileUrl) {
+    return jdbc.sql("""
+        SELECT person_id FROM person_identities
+         WHERE workspace_id = :ws AND network = :n AND (LTRIM(LOWER(handle), '@') = :handle OR (:url <> '' AND profile_url = :url))
+         ORDER BY first_seen_at, id LIMIT 1""")
+        .param("ws", workspaceId).param("n", network.code()).param("handle", canonical(handle)).param("url", profileUrl)
+        .query(String.class).optional();
+  }
+
+  /** A person of exactly this name and website (both given). */
+  public Optional<String> withNameAndWebsite(String workspaceId, String name, String website) {
+    return jdbc.sql("SELECT id FROM people WHERE workspace_id = :ws AND display_name = :name AND website = :website ORDER BY id LIMIT 1")
+        .param("ws", workspaceId).param("name", name).param("website", website).query(String.class).optional();
+  }
+
+  /** A page of the workspace's people in id order, with accounts and tags, after the given id (null: from the start). */
+  public List<Person> page(String workspaceId, String afterId, int limit) {
+    return complete(workspaceId, jdbc.sql("SELECT * FROM people WHERE workspace_id = :ws AND id > :after ORDER BY id LIMIT :limit")
+        .param("ws", workspaceId).param("after", afterId == null ? "" : afterId).param("limit", limit).query(PersonStore::row).list());
+  }
+
+  /** A handle as compared: lower case, without a leading @. */
+  static String canonical(String handle) {
+    return handle.strip().replaceFirst("^@", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * The account as the network shows it now; the bio's change time moves only when its text
    * changed. The person's search document is written again when what it is found by changed.
    */

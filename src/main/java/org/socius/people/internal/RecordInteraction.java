@@ -57,6 +57,9 @@ public class RecordInteraction {
     Actor actor = e.actor();
     long now = clock.millis();
     var known = people.account(e.workspaceId(), e.network(), actor.remoteId());
+    if (known.isEmpty() && people.claimHandAccount(e.workspaceId(), e.network(), actor.remoteId(), actor.handle())) {
+      known = people.account(e.workspaceId(), e.network(), actor.remoteId()); // a member had added it by hand
+    }
     if (known.isEmpty()) {
       String personId = Ids.newId();
       people.insert(personId, e.workspaceId(), name(actor), now);
