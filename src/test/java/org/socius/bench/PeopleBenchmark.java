@@ -81,9 +81,9 @@ class PeopleBenchmark {
         Random r = ws.random();
         try (var persons = new Rows(db, "people", "id, workspace_id, display_name, website, cadence_days, created_at, updated_at", 7);
             var accounts = new Rows(db, "person_identities", "id, person_id, workspace_id, network, remote_id, handle, display_name, "
-                + "bio_html, bio_text, profile_url, first_seen_at, last_seen_at", 12);
-            var tags = new Rows(db, "person_tags", "person_id, workspace_id, tag", 3);
-            var notes = new Rows(db, "person_notes", "id, person_id, workspace_id, member_id, body, created_at", 6)) {
+                + "bio_html, bio_text, profile_url, first_seen_at, last_seen_at", 12).after(persons);
+            var tags = new Rows(db, "person_tags", "person_id, workspace_id, tag", 3).after(persons);
+            var notes = new Rows(db, "person_notes", "id, person_id, workspace_id, member_id, body, created_at", 6).after(persons)) {
           for (int i = 0; i < count; i++) {
             String id = String.format("p%08d-bench", i);
             ws.personIds().add(id);
@@ -276,6 +276,7 @@ class PeopleBenchmark {
     private final int width;
     private final List<Object[]> pending = new ArrayList<>();
     private PreparedStatement full;
+    private Rows parent;
 
     Rows(Connection db, String table, String columns, int width) {
       this.db = db;
@@ -284,13 +285,30 @@ class PeopleBenchmark {
       this.width = width;
     }
 
+    /** Rows that refer to the parent's: the parent's pending rows are written first. */
+    Rows after(Rows parent) {
+      this.parent = parent;
+      return this;
+    }
+
     void add(Object... values) throws SQLException {
       pending.add(values);
       if (pending.size() == PER_STATEMENT) {
+        if (parent != null) {
+          parent.flush();
+        }
         if (full == null) {
           full = db.prepareStatement(sql(PER_STATEMENT));
         }
         write(full);
+      }
+    }
+
+    void flush() throws SQLException {
+      if (!pending.isEmpty()) {
+        try (var s = db.prepareStatement(sql(pending.size()))) {
+          write(s);
+        }
       }
     }
 
@@ -312,11 +330,10 @@ class PeopleBenchmark {
 
     @Override
     public void close() throws SQLException {
-      if (!pending.isEmpty()) {
-        try (var s = db.prepareStatement(sql(pending.size()))) {
-          write(s);
-        }
+      if (parent != null) {
+        parent.flush();
       }
+      flush();
       if (full != null) {
         full.close();
       }

@@ -114,9 +114,12 @@ public class InteractionStore {
     if (personIds.isEmpty()) {
       return byPerson;
     }
+    // the workspace bounds the people, not the interactions: with workspace_id = :ws here, SQLite
+    // reads the workspace's whole time range (interactions_by_workspace) instead of these people's
     jdbc.sql("""
-        SELECT * FROM interactions WHERE workspace_id = :ws AND person_id IN (:ids) AND occurred_at >= :since
-         ORDER BY occurred_at, id""")
+        SELECT * FROM interactions
+         WHERE person_id IN (SELECT id FROM people WHERE workspace_id = :ws AND id IN (:ids)) AND occurred_at >= :since
+         ORDER BY person_id, occurred_at, id""")
         .param("ws", workspaceId).param("ids", personIds).param("since", since.toEpochMilli()).query(InteractionStore::row).list()
         .forEach(i -> byPerson.computeIfAbsent(i.personId(), k -> new ArrayList<>()).add(i));
     return byPerson;
