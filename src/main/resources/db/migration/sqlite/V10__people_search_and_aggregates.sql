@@ -51,3 +51,10 @@ CREATE INDEX people_by_name ON people (workspace_id, LOWER(display_name), id);
 DROP INDEX people_with_cadence;
 CREATE INDEX people_by_due ON people (workspace_id, (COALESCE(last_interaction_at, created_at) + cadence_days * CAST(86400000 AS BIGINT)), id)
   WHERE cadence_days IS NOT NULL;
+
+-- Each person's strength as last computed (JSON of org.socius.people.Strength) and when, so a
+-- list of the most active people does not read thousands of interactions per request. Cleared
+-- whenever the person's interactions change; recomputed when older than an hour (time alone
+-- moves a score by decay only: 0.1 % an hour with a half-life of 30 days).
+ALTER TABLE people ADD COLUMN strength_json TEXT;
+ALTER TABLE people ADD COLUMN strength_at BIGINT;

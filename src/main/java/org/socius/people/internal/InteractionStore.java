@@ -44,6 +44,8 @@ public class InteractionStore {
         .param("at", i.occurredAt().toEpochMilli()).param("now", now).update() == 1;
     if (added && (i.kind().isMessage() || i.kind() == Kind.MANUAL)) {
       recomputeConversation(workspaceId, i.personId());
+    } else if (added) {
+      changed(workspaceId, i.personId());
     }
     return added;
   }
@@ -66,13 +68,19 @@ public class InteractionStore {
    * or be answered by what came before. The workspace's genuine relationships are then a count.
    */
   public void recomputeConversation(String workspaceId, String personId) {
-    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + ") WHERE workspace_id = :ws AND id = :p")
+    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + "), strength_at = NULL WHERE workspace_id = :ws AND id = :p")
         .param("ws", workspaceId).param("p", personId).param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).update();
+  }
+
+  /** The person's interactions changed: the kept strength ({@link StrengthCache}) no longer holds. */
+  private void changed(String workspaceId, String personId) {
+    jdbc.sql("UPDATE people SET strength_at = NULL WHERE workspace_id = :ws AND id = :p AND strength_at IS NOT NULL")
+        .param("ws", workspaceId).param("p", personId).update();
   }
 
   /** The same for every person of a workspace, e.g. after interactions were written in bulk. */
   public void recomputeConversations(String workspaceId) {
-    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + ") WHERE workspace_id = :ws")
+    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + "), strength_at = NULL WHERE workspace_id = :ws")
         .param("ws", workspaceId).param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).update();
   }
 
