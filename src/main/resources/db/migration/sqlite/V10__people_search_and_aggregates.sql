@@ -8,25 +8,26 @@ CREATE TABLE person_search_docs (
   id           INTEGER PRIMARY KEY, -- the FTS5 rowid
   person_id    VARCHAR(36) NOT NULL UNIQUE REFERENCES people (id) ON DELETE CASCADE,
   workspace_id VARCHAR(36) NOT NULL,
+  ws           TEXT NOT NULL, -- the workspace as one word ("w" and the id's hex digits), so that a search stays in it inside FTS5
   name         TEXT NOT NULL,
   handles      TEXT NOT NULL, -- handles and account names, split into words ("@ann@example.social" → "ann example social")
   tags         TEXT NOT NULL,
   bio          TEXT NOT NULL,
   notes        TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE person_search USING fts5(name, handles, tags, bio, notes, content = 'person_search_docs', content_rowid = 'id',
+CREATE VIRTUAL TABLE person_search USING fts5(ws, name, handles, tags, bio, notes, content = 'person_search_docs', content_rowid = 'id',
   tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 CREATE TRIGGER person_search_docs_ai AFTER INSERT ON person_search_docs BEGIN
-  INSERT INTO person_search (rowid, name, handles, tags, bio, notes) VALUES (new.id, new.name, new.handles, new.tags, new.bio, new.notes);
+  INSERT INTO person_search (rowid, ws, name, handles, tags, bio, notes) VALUES (new.id, new.ws, new.name, new.handles, new.tags, new.bio, new.notes);
 END;
 CREATE TRIGGER person_search_docs_ad AFTER DELETE ON person_search_docs BEGIN
-  INSERT INTO person_search (person_search, rowid, name, handles, tags, bio, notes)
-  VALUES ('delete', old.id, old.name, old.handles, old.tags, old.bio, old.notes);
+  INSERT INTO person_search (person_search, rowid, ws, name, handles, tags, bio, notes)
+  VALUES ('delete', old.id, old.ws, old.name, old.handles, old.tags, old.bio, old.notes);
 END;
 CREATE TRIGGER person_search_docs_au AFTER UPDATE ON person_search_docs BEGIN
-  INSERT INTO person_search (person_search, rowid, name, handles, tags, bio, notes)
-  VALUES ('delete', old.id, old.name, old.handles, old.tags, old.bio, old.notes);
-  INSERT INTO person_search (rowid, name, handles, tags, bio, notes) VALUES (new.id, new.name, new.handles, new.tags, new.bio, new.notes);
+  INSERT INTO person_search (person_search, rowid, ws, name, handles, tags, bio, notes)
+  VALUES ('delete', old.id, old.ws, old.name, old.handles, old.tags, old.bio, old.notes);
+  INSERT INTO person_search (rowid, ws, name, handles, tags, bio, notes) VALUES (new.id, new.ws, new.name, new.handles, new.tags, new.bio, new.notes);
 END;
 -- Existing people are indexed by the application when it starts (PersonSearch.indexMissing).
 

@@ -267,9 +267,15 @@ class PeopleBenchmark {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** Rows for one table, written as multi-row INSERTs of 200 rows. */
+  /**
+   * Rows for one table, written as multi-row INSERTs of 200 rows, committed every 20,000 rows so
+   * that the application's own writers (the scheduler's heartbeat) are not locked out of SQLite
+   * for minutes.
+   */
   static final class Rows implements AutoCloseable {
     static final int PER_STATEMENT = 200;
+    static final int PER_COMMIT = 20_000;
+    private long written;
     private final Connection db;
     private final String table;
     private final String columns;
@@ -325,6 +331,10 @@ class PeopleBenchmark {
         }
       }
       s.executeUpdate();
+      written += pending.size();
+      if (written % PER_COMMIT < pending.size() && !db.getAutoCommit()) {
+        db.commit();
+      }
       pending.clear();
     }
 

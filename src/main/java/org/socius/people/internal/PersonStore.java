@@ -209,18 +209,21 @@ public class PersonStore {
    */
   public List<Person> search(String workspaceId, String text, Order order, int limit) {
     boolean blank = text == null || text.isBlank();
-    PersonSearch.Match match = blank ? null : search.match(text);
+    PersonSearch.Match match = blank ? null : search.match(workspaceId, text);
     if (!blank && match == null) {
       return List.of(); // only punctuation: nothing is found by it
     }
     String sql = match == null ? "SELECT p.* FROM people p WHERE p.workspace_id = :ws"
         : "SELECT p.* FROM " + match.from() + " WHERE " + match.where();
     sql += switch (order) {
-      case NAME -> " ORDER BY LOWER(p.display_name), p.id";
-      case RECENT -> " ORDER BY " + recentFirst;
-      case RELEVANCE -> " ORDER BY " + (match == null ? "" : match.relevance() + ", ") + recentFirst;
+      case NAME -> " ORDER BY LOWER(p.display_name), p.id LIMIT :limit";
+      case RECENT -> " ORDER BY " + recentFirst + " LIMIT :limit";
+      case RELEVANCE -> match == null ? " ORDER BY " + recentFirst + " LIMIT :limit" : "";
     };
-    var q = jdbc.sql(sql + " LIMIT :limit").param("ws", workspaceId).param("limit", limit);
+    if (order == Order.RELEVANCE && match != null) {
+      sql = search.bestSql(recentFirst);
+    }
+    var q = jdbc.sql(sql).param("ws", workspaceId).param("limit", limit);
     if (match != null) {
       q = q.param("match", match.param());
     }
