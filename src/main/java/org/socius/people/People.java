@@ -13,7 +13,7 @@ public interface People {
   /** The person who owns an account on a network, if Socius has met it. */
   Optional<Person> findByAccount(String workspaceId, Network network, String remoteId);
 
-  /** People whose name, handle, bio, tag or notes contain the text, most recently in touch first. */
+  /** People found by the text (every word as the start of a word of their name, handle, bio, tags or notes), best match first. */
   List<Person> search(String workspaceId, String text, int limit);
 
   /** How strong the relationship with a person is now (see docs/people.md). */

@@ -6,12 +6,20 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.socius.networks.Network;
 import org.socius.platform.DomainException;
 
 /** Checks of what members type about people; each failure names its field. */
 final class Input {
 
   private static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,59}$");
+  /** user@host, as Mastodon and other ActivityPub servers name accounts. */
+  private static final Pattern FEDIVERSE = Pattern.compile("^@?([A-Za-z0-9_][A-Za-z0-9_.-]{0,63})@([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)$");
+  /** A Bluesky handle is a domain name. */
+  private static final Pattern DOMAIN = Pattern.compile("^@?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$");
+
+  /** An account given by hand: its network, its handle as the network writes it, and its profile address. */
+  record HandAccount(Network network, String handle, String profileUrl) {}
 
   private Input() {}
 
@@ -72,6 +80,43 @@ final class Input {
     } catch (DateTimeException e) {
       throw new DomainException.Invalid("timeZone", "problem.time-zone");
     }
+  }
+
+  /**
+   * An account a member names: a network Socius speaks to, a handle of that network's shape
+   * ({@code @ann@example.social}, {@code ann.bsky.social}) and, if given, an http(s) profile
+   * address; without one, the address the network gives such a handle.
+   */
+  static HandAccount account(String network, String handle, String profileUrl) {
+    Network n;
+    try {
+      n = Network.parse(optional("network", network, 20));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException.Invalid("network", "problem.person-network", network == null ? "" : network.strip());
+    }
+    String h = optional("handle", handle, 300);
+    String url = optional("profileUrl", profileUrl, 2000);
+    if (!url.isEmpty()) {
+      try {
+        url = website(url);
+      } catch (DomainException.Invalid e) {
+        throw new DomainException.Invalid("profileUrl", "problem.website");
+      }
+    }
+    if (n == Network.MASTODON) {
+      var m = FEDIVERSE.matcher(h);
+      if (!m.matches()) {
+        throw new DomainException.Invalid("handle", "problem.person-handle-mastodon", h);
+      }
+      return new HandAccount(n, "@" + m.group(1) + "@" + m.group(2).toLowerCase(Locale.ROOT),
+          url.isEmpty() ? "https://" + m.group(2).toLowerCase(Locale.ROOT) + "/@" + m.group(1) : url);
+    }
+    var m = DOMAIN.matcher(h);
+    if (!m.matches()) {
+      throw new DomainException.Invalid("handle", "problem.person-handle-bluesky", h);
+    }
+    String domain = m.group(1).toLowerCase(Locale.ROOT);
+    return new HandAccount(n, domain, url.isEmpty() ? "https://bsky.app/profile/" + domain : url);
   }
 
   /** Days between contacts (1–3650), or null for none. */

@@ -27,9 +27,13 @@ public class InteractionStore {
     this.jdbc = jdbc;
   }
 
-  /** Stores it unless its network event was recorded already (the unique key decides); true when new. */
+  /**
+   * Stores it unless its network event was recorded already (the unique key decides); true when
+   * new. A message or a logged contact may make a conversation: the person's latest one is
+   * written again (see {@link #recomputeConversation}).
+   */
   public boolean insert(String workspaceId, Interaction i, long now) {
-    return jdbc.sql("""
+    boolean added = jdbc.sql("""
         INSERT INTO interactions (id, workspace_id, person_id, identity_id, channel_id, direction, kind, network_event_id, member_id,
                text, url, occurred_at, created_at)
         VALUES (:id, :ws, :person, :identity, :channel, :direction, :kind, :event, :member, :text, :url, :at, :now)
@@ -38,13 +42,56 @@ public class InteractionStore {
         .param("channel", i.channelId()).param("direction", i.direction().code()).param("kind", i.kind().code())
         .param("event", i.networkEventId()).param("member", i.memberId()).param("text", i.text()).param("url", i.url())
         .param("at", i.occurredAt().toEpochMilli()).param("now", now).update() == 1;
+    if (added && (i.kind().isMessage() || i.kind() == Kind.MANUAL)) {
+      recomputeConversation(workspaceId, i.personId());
+    } else if (added) {
+      changed(workspaceId, i.personId());
+    }
+    return added;
   }
 
   /** Removes an entry a member logged by hand (network interactions stay: they happened). */
   public boolean deleteManual(String workspaceId, String personId, String id) {
-    return jdbc.sql("DELETE FROM interactions WHERE workspace_id = :ws AND person_id = :p AND id = :id AND kind = 'manual'")
+    boolean deleted = jdbc.sql("DELETE FROM interactions WHERE workspace_id = :ws AND person_id = :p AND id = :id AND kind = 'manual'")
         .param("ws", workspaceId).param("p", personId).param("id", id).update() == 1;
+    if (deleted) {
+      recomputeConversation(workspaceId, personId);
+    }
+    return deleted;
   }
+
+  /**
+   * Writes when the person's latest two-way conversation was answered ({@code people.last_conversation_at}):
+   * the newest message answering one in the other direction from at most 7 days before, or a
+   * contact logged by hand — as {@link RelationshipStrength#hadConversationSince}. Reading the
+   * person's own interactions each time keeps it right also for late arrivals, which may answer
+   * or be answered by what came before. The workspace's genuine relationships are then a count.
+   */
+  public void recomputeConversation(String workspaceId, String personId) {
+    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + "), strength_at = NULL WHERE workspace_id = :ws AND id = :p")
+        .param("ws", workspaceId).param("p", personId).param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).update();
+  }
+
+  /** The person's interactions changed: the kept strength ({@link StrengthCache}) no longer holds. */
+  private void changed(String workspaceId, String personId) {
+    jdbc.sql("UPDATE people SET strength_at = NULL WHERE workspace_id = :ws AND id = :p AND strength_at IS NOT NULL")
+        .param("ws", workspaceId).param("p", personId).update();
+  }
+
+  /** The same for every person of a workspace, e.g. after interactions were written in bulk. */
+  public void recomputeConversations(String workspaceId) {
+    jdbc.sql("UPDATE people SET last_conversation_at = (" + CONVERSATION + "), strength_at = NULL WHERE workspace_id = :ws")
+        .param("ws", workspaceId).param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).update();
+  }
+
+  /** The time of a person's ({@code people.id}) latest answered message or logged contact. */
+  private static final String CONVERSATION = """
+      SELECT MAX(b.occurred_at) FROM interactions b
+       WHERE b.person_id = people.id
+         AND (b.kind = 'manual' OR (b.kind IN %1$s AND EXISTS (
+              SELECT 1 FROM interactions a
+               WHERE a.person_id = b.person_id AND a.kind IN %1$s AND a.direction <> b.direction
+                 AND a.occurred_at <= b.occurred_at AND a.occurred_at >= b.occurred_at - :window)))""".formatted(MESSAGES);
 
   /** A person's timeline, newest first. */
   public List<Interaction> timeline(String workspaceId, String personId, int limit) {
@@ -75,28 +122,15 @@ public class InteractionStore {
     if (personIds.isEmpty()) {
       return byPerson;
     }
+    // the workspace bounds the people, not the interactions: with workspace_id = :ws here, SQLite
+    // reads the workspace's whole time range (interactions_by_workspace) instead of these people's
     jdbc.sql("""
-        SELECT * FROM interactions WHERE workspace_id = :ws AND person_id IN (:ids) AND occurred_at >= :since
-         ORDER BY occurred_at, id""")
+        SELECT * FROM interactions
+         WHERE person_id IN (SELECT id FROM people WHERE workspace_id = :ws AND id IN (:ids)) AND occurred_at >= :since
+         ORDER BY person_id, occurred_at, id""")
         .param("ws", workspaceId).param("ids", personIds).param("since", since.toEpochMilli()).query(InteractionStore::row).list()
         .forEach(i -> byPerson.computeIfAbsent(i.personId(), k -> new ArrayList<>()).add(i));
     return byPerson;
-  }
-
-  /**
-   * People with a two-way conversation answered since then: a message answered by one in the
-   * other direction within 7 days, or a contact logged by hand — as {@link RelationshipStrength#hadConversationSince}.
-   */
-  public long genuineRelationships(String workspaceId, Instant since) {
-    return jdbc.sql("""
-        SELECT COUNT(DISTINCT b.person_id) FROM interactions b
-         WHERE b.workspace_id = :ws AND b.occurred_at >= :since
-           AND (b.kind = 'manual' OR (b.kind IN %1$s AND EXISTS (
-                SELECT 1 FROM interactions a
-                 WHERE a.person_id = b.person_id AND a.kind IN %1$s AND a.direction <> b.direction
-                   AND a.occurred_at <= b.occurred_at AND a.occurred_at >= b.occurred_at - :window)))""".formatted(MESSAGES))
-        .param("ws", workspaceId).param("since", since.toEpochMilli())
-        .param("window", RelationshipStrength.ANSWER_WINDOW.toMillis()).query(Long.class).single();
   }
 
   private static Interaction row(ResultSet rs, int n) throws SQLException {

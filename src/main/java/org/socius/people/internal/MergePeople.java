@@ -21,11 +21,15 @@ public class MergePeople {
 
   private final PersonStore people;
   private final MergeStore merges;
+  private final PersonSearch search;
+  private final InteractionStore interactionStore;
   private final Clock clock;
 
-  MergePeople(PersonStore people, MergeStore merges, Clock clock) {
+  MergePeople(PersonStore people, MergeStore merges, PersonSearch search, InteractionStore interactions, Clock clock) {
     this.people = people;
     this.merges = merges;
+    this.search = search;
+    this.interactionStore = interactions;
     this.clock = clock;
   }
 
@@ -48,6 +52,8 @@ public class MergePeople {
     List<String> added = merges.addTags(ws, keptId, snapshot.tags());
     merges.latest(keptId, snapshot.lastInteractionAt());
     people.delete(ws, otherId);
+    search.reindex(ws, keptId);
+    interactionStore.recomputeConversation(ws, keptId);
     String id = Ids.newId();
     merges.insert(ws, new MergeStore.Merge(id, keptId, otherId, snapshot, identities, interactions, notes, added, null),
         member.memberId(), clock.millis());
@@ -75,5 +81,8 @@ public class MergePeople {
     merges.move("person_notes", m.noteIds(), m.mergedId());
     merges.removeTags(m.keptId(), m.addedTags());
     merges.recomputeLatest(m.keptId());
+    search.reindex(ws, List.of(m.keptId(), m.mergedId()));
+    interactionStore.recomputeConversation(ws, m.keptId());
+    interactionStore.recomputeConversation(ws, m.mergedId());
   }
 }

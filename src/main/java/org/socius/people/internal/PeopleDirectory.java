@@ -16,16 +16,20 @@ import org.springframework.stereotype.Service;
 public class PeopleDirectory implements People {
 
   static final int MAX_SEARCH = 500;
+  /** A kept strength is used for this long; decay alone moves a score by 0.1 % in an hour. */
+  static final java.time.Duration FRESH = java.time.Duration.ofHours(1);
 
   private final PersonStore people;
   private final InteractionStore interactions;
   private final NoteStore notes;
+  private final StrengthCache cache;
   private final Clock clock;
 
-  PeopleDirectory(PersonStore people, InteractionStore interactions, NoteStore notes, Clock clock) {
+  PeopleDirectory(PersonStore people, InteractionStore interactions, NoteStore notes, StrengthCache cache, Clock clock) {
     this.people = people;
     this.notes = notes;
     this.interactions = interactions;
+    this.cache = cache;
     this.clock = clock;
   }
 
@@ -41,7 +45,7 @@ public class PeopleDirectory implements People {
 
   @Override
   public List<Person> search(String workspaceId, String text, int limit) {
-    return people.search(workspaceId, text, PersonStore.Order.RECENT, Math.max(1, Math.min(limit, MAX_SEARCH)));
+    return people.search(workspaceId, text, PersonStore.Order.RELEVANCE, Math.max(1, Math.min(limit, MAX_SEARCH)));
   }
 
   @Override
@@ -49,21 +53,31 @@ public class PeopleDirectory implements People {
     return people.find(workspaceId, personId).map(p -> strengths(workspaceId, List.of(p)).get(p.id()));
   }
 
-  /** The strength of each of these people now. */
+  /**
+   * The strength of each of these people now: as kept when computed in the last hour and their
+   * interactions did not change since, else computed from their interactions (and kept).
+   */
   public Map<String, Strength> strengths(String workspaceId, List<Person> of) {
     Instant now = clock.instant();
-    Map<String, List<Interaction>> histories =
-        interactions.since(workspaceId, of.stream().map(Person::id).toList(), now.minus(RelationshipStrength.HORIZON));
+    List<String> ids = of.stream().map(Person::id).toList();
+    Map<String, Strength> kept = cache.read(workspaceId, ids, now.minus(FRESH).toEpochMilli());
+    List<String> missing = ids.stream().filter(id -> !kept.containsKey(id)).toList();
+    Map<String, List<Interaction>> histories = interactions.since(workspaceId, missing, now.minus(RelationshipStrength.HORIZON));
     Map<String, Strength> result = new java.util.LinkedHashMap<>();
     for (Person p : of) {
-      result.put(p.id(), RelationshipStrength.of(histories.getOrDefault(p.id(), List.of()), now));
+      Strength s = kept.get(p.id());
+      if (s == null) {
+        s = RelationshipStrength.of(histories.getOrDefault(p.id(), List.of()), now);
+        cache.write(workspaceId, p.id(), s, now.toEpochMilli());
+      }
+      result.put(p.id(), s);
     }
     return result;
   }
 
   @Override
   public long genuineRelationships(String workspaceId) {
-    return interactions.genuineRelationships(workspaceId, clock.instant().minus(RelationshipStrength.RECIPROCITY_WINDOW));
+    return people.withConversationSince(workspaceId, clock.instant().minus(RelationshipStrength.RECIPROCITY_WINDOW).toEpochMilli());
   }
 
   public Instant now() {

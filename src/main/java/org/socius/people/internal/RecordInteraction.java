@@ -63,6 +63,9 @@ public class RecordInteraction {
     Actor actor = e.actor();
     long now = clock.millis();
     var known = people.account(e.workspaceId(), e.network(), actor.remoteId());
+    if (known.isEmpty() && people.claimHandAccount(e.workspaceId(), e.network(), actor.remoteId(), actor.handle())) {
+      known = people.account(e.workspaceId(), e.network(), actor.remoteId()); // a member had added it by hand
+    }
     if (known.isEmpty()) {
       String personId = Ids.newId();
       people.insert(personId, e.workspaceId(), name(actor), now);
@@ -75,7 +78,7 @@ public class RecordInteraction {
     PersonStore.Known k = known.orElseThrow();
     if (e.type() != EventType.FOLLOWER_LOST) { // a leaver's snapshot may be an old one, or the id alone
       boolean bioChanged = !Objects.equals(nz(k.bioText()), nz(actor.bioText()));
-      people.refreshAccount(e.workspaceId(), k.identityId(), actor, bioChanged, now);
+      people.refreshAccount(e.workspaceId(), k, actor, bioChanged, now);
       people.followName(e.workspaceId(), k.personId(), name(actor));
     }
     return k;

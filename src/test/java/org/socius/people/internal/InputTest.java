@@ -39,10 +39,5 @@ class InputTest {
     assertThat(Input.timeZone("Europe/Berlin")).isEqualTo("Europe/Berlin");
     assertThatThrownBy(() -> Input.timeZone("Mars/Olympus")).isInstanceOf(DomainException.Invalid.class);
   }
-
-  @Test
-  void searchTextMatchesLiterally() {
-    assertThat(PersonStore.like("  ")).isNull();
-    assertThat(PersonStore.like("100%_Ann!")).isEqualTo("%100!%!_ann!!%");
-  }
 }
+

@@ -16,7 +16,7 @@ class PeopleMessagesTest {
     var keys = bundle.keySet().stream().filter(k -> k.startsWith("people.")).toList();
     assertThat(keys).isNotEmpty();
     for (String key : keys) {
-      for (Object[] args : new Object[][] {{0L, 0L}, {1L, 1}, {3, 30L}}) {
+      for (Object[] args : new Object[][] {{0L, 0L, 0L}, {1L, 1, 1}, {3, 30L, 2}}) {
         assertThat(Messages.format(key, args, Locale.ENGLISH)).as(key).doesNotContain("{");
       }
     }

@@ -66,11 +66,12 @@ class PeopleApi {
     this.unlog = unlog;
   }
 
-  @Operation(summary = "People whose name, handle, bio, tag or notes contain q, most recently in touch first, with their strength")
+  @Operation(summary = "People found by q (every word as the start of a word of their name, handles, bios, tags or notes), "
+      + "best match first, or everyone most recently in touch first; with their strength")
   @GetMapping("/api/v1/workspaces/{workspaceId}/people")
   Cursor.Page<PeopleJson.PersonJson> list(Member member, @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer limit) {
-    List<Person> found = people.search(member.workspaceId(), q, PersonStore.Order.RECENT, Cursor.limit(limit));
+    List<Person> found = people.search(member.workspaceId(), q, PersonStore.Order.RELEVANCE, Cursor.limit(limit));
     Map<String, Strength> strengths = directory.strengths(member.workspaceId(), found);
     return new Cursor.Page<>(found.stream().map(p -> PeopleJson.PersonJson.of(p, strengths.get(p.id()))).toList(), null);
   }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * People: search by name, handle, bio, tag or note; sort by recent contact, strength or name;
+ * People: search by name, handle, bio, tag or note (full text, best match first unless another
+ * order is chosen); sort by recent contact, strength or name;
  * and the reconnect list of people past due for keeping in touch, most overdue first, each with
  * their latest post as something to answer.
  */
@@ -45,10 +46,14 @@ class PeopleController {
   }
 
   @GetMapping("/w/{slug}/people")
-  String list(Member member, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "recent") String sort,
+  String list(Member member, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String sort,
       Model model) {
     String ws = member.workspaceId();
+    if (sort.isEmpty()) {
+      sort = q.isBlank() ? "recent" : "relevance";
+    }
     List<Person> found = switch (sort) {
+      case "relevance" -> people.search(ws, q, PersonStore.Order.RELEVANCE, SHOWN + 1);
       case "recent" -> people.search(ws, q, PersonStore.Order.RECENT, SHOWN + 1);
       case "name" -> people.search(ws, q, PersonStore.Order.NAME, SHOWN + 1);
       case "strength" -> people.search(ws, q, PersonStore.Order.RECENT, RANKED);

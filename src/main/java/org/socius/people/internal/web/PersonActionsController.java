@@ -1,6 +1,7 @@
 package org.socius.people.internal.web;
 
 import java.util.function.Consumer;
+import org.socius.people.internal.AddAccount;
 import org.socius.people.internal.AddNote;
 import org.socius.people.internal.DeleteNote;
 import org.socius.people.internal.LogInteraction;
@@ -29,9 +30,11 @@ class PersonActionsController {
   private final UntagPerson untag;
   private final LogInteraction log;
   private final UnlogInteraction unlog;
+  private final AddAccount addAccount;
 
   PersonActionsController(UpdatePerson update, AddNote addNote, DeleteNote deleteNote, TagPerson tag, UntagPerson untag,
-      LogInteraction log, UnlogInteraction unlog) {
+      LogInteraction log, UnlogInteraction unlog, AddAccount addAccount) {
+    this.addAccount = addAccount;
     this.update = update;
     this.addNote = addNote;
     this.deleteNote = deleteNote;
@@ -80,13 +83,20 @@ class PersonActionsController {
     return act(member, personId, redirect, "interaction-removed", m -> unlog.unlog(m, personId, interactionId));
   }
 
+  @PostMapping("/w/{slug}/people/{personId}/accounts")
+  String account(Member member, @PathVariable String personId, @RequestParam(defaultValue = "") String network,
+      @RequestParam(defaultValue = "") String handle, @RequestParam(defaultValue = "") String profileUrl, RedirectAttributes redirect) {
+    return act(member, personId, redirect, "saved",
+        m -> addAccount.add(m, personId, new org.socius.people.internal.PersonCard.Account(network, handle, profileUrl)));
+  }
+
   /** A refusal of the request itself (role, absent person) is an error page; a refused field comes back to the page. */
   private static String act(Member member, String personId, RedirectAttributes redirect, String notice, Consumer<Member> action) {
     member.require(Role.EDITOR);
     try {
       action.accept(member);
       redirect.addFlashAttribute("notice", notice);
-    } catch (DomainException.Invalid e) {
+    } catch (DomainException.Invalid | DomainException.Conflict e) {
       redirect.addFlashAttribute("problem", e.messageIn(LocaleContextHolder.getLocale()));
     }
     return "redirect:/w/" + member.workspaceSlug() + "/people/" + personId;

@@ -51,7 +51,7 @@ class PersonController {
     Map<String, Identity> byId = p.identities().stream().collect(Collectors.toMap(Identity::id, Function.identity()));
     List<PersonPage.Account> accounts = p.identities().stream().map(i -> new PersonPage.Account(i.network().code(), i.handle(),
         i.displayName(), i.bioText(), PeopleViews.when(zone, i.bioChangedAt()), PeopleViews.iso(zone, i.bioChangedAt()),
-        PeopleViews.safeUrl(i.profileUrl()), PeopleViews.when(zone, i.firstSeenAt()))).toList();
+        PeopleViews.safeUrl(i.profileUrl()), PeopleViews.when(zone, i.firstSeenAt()), i.addedByHand())).toList();
     List<PersonPage.Note> noteLines = notes.of(member.workspaceId(), p.id()).stream().map(n -> new PersonPage.Note(n.id(), n.body(),
         views.memberName(member, n.memberId()), PeopleViews.when(zone, n.createdAt()), PeopleViews.iso(zone, n.createdAt()))).toList();
     List<PersonPage.Line> timeline = interactions.timeline(member.workspaceId(), p.id(), TIMELINE).stream().map(i -> {

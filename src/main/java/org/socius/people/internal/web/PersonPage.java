@@ -10,7 +10,7 @@ public record PersonPage(Person person, List<Account> accounts, Strength strengt
 
   /** @param bio the bio's plain text (shown escaped); @param profileUrl only http(s), else empty */
   public record Account(String network, String handle, String name, String bio, String bioChanged, String bioChangedIso,
-      String profileUrl, String firstSeen) {}
+      String profileUrl, String firstSeen, boolean byHand) {}
 
   public record Note(String id, String body, String author, String when, String iso) {}
 

@@ -1,0 +1,129 @@
+package org.socius.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socius.people.PeopleTest.actor;
+import static org.socius.people.PeopleTest.api;
+import static org.socius.people.PeopleTest.count;
+import static org.socius.people.PeopleTest.event;
+import static org.socius.people.PeopleTest.ids;
+import static org.socius.people.PeopleTest.publish;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.socius.networks.EventType;
+import org.socius.testing.SociusApp;
+import org.socius.testing.Store;
+import org.socius.testing.Teams;
+
+/**
+ * Full-text search of people on both databases: words as prefixes of names, handles, bios, tags
+ * and notes; best matches first; the index follows every change (details, accounts, tags, notes,
+ * merge and its undo, deletion), and stays within the workspace.
+ */
+class PeopleSearchTest {
+
+  private static List<String> find(Teams.Team team, String q) {
+    return ids(api(team, "GET", "/people?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null, 200).path("items"));
+  }
+
+  private static String idOf(Teams.Team team, String handleQuery) {
+    List<String> found = find(team, handleQuery);
+    assertThat(found).as(handleQuery).hasSize(1);
+    return found.get(0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void findsByPrefixesOfNamesHandlesBiosTagsAndNotesBestFirst(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    Instant now = Instant.now();
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("s1", "@ann@example.social", "Annette Müller", "Bell ringer at St. Mary's"),
+        null, false, now.minus(Duration.ofDays(3))));
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("s2", "@bo@other.example", "Bo", "Organist; plays with Annette"), null,
+        false, now.minus(Duration.ofDays(1))));
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("s3", "@cy@example.social", "Cy", "Choir director"), null, false,
+        now.minus(Duration.ofDays(2))));
+    String ann = idOf(team, "@ann@example.social");
+    String bo = idOf(team, "organist");
+    String cy = idOf(team, "director");
+
+    // a name's start, as typed, finds the name first and a bio that names her after it
+    assertThat(find(team, "ann")).containsExactly(ann, bo);
+    assertThat(find(team, "Annet")).containsExactly(ann, bo);
+    // the handle by its parts and in full; accents and case do not matter
+    assertThat(find(team, "ann@example.soc")).containsExactly(ann);
+    assertThat(find(team, "ann@example")).containsExactly(ann, bo); // his handle is on other.example, his bio names Annette
+    assertThat(find(team, "muller")).containsExactly(ann);
+    assertThat(find(team, "MÜL")).containsExactly(ann);
+    assertThat(find(team, "bell ring")).containsExactly(ann);
+    assertThat(find(team, "example.social")).containsExactlyInAnyOrder(ann, cy);
+    assertThat(find(team, "nobody")).isEmpty();
+    assertThat(find(team, "%!*\"")).isEmpty();
+    assertThat(find(team, "ann NOT bo")).isEmpty(); // query syntax is plain words: "not" is one more word
+    assertThat(find(team, "\"ann\" NEAR(bo)")).isEmpty();
+    // another workspace finds none of them
+    assertThat(ids(api(Teams.create(app), "GET", "/people?q=ann", null, 200).path("items"))).isEmpty();
+
+    // tags and notes, as they are added and removed
+    api(team, "POST", "/people/" + cy + "/tags", "{\"tag\":\"Tenors\"}", 200);
+    String note = api(team, "POST", "/people/" + cy + "/notes", "{\"body\":\"Ask about the *Messiah*\"}", 201).path("id").asString();
+    assertThat(find(team, "tenor")).containsExactly(cy);
+    assertThat(find(team, "messiah")).containsExactly(cy);
+    api(team, "DELETE", "/people/" + cy + "/tags/tenors", null, 204);
+    api(team, "DELETE", "/people/" + cy + "/notes/" + note, null, 204);
+    assertThat(find(team, "tenor")).isEmpty();
+    assertThat(find(team, "messiah")).isEmpty();
+
+    // a new name, and a bio that changed on the network
+    api(team, "PUT", "/people/" + cy, "{\"displayName\":\"Cyril Haas\"}", 200);
+    assertThat(find(team, "cyril")).containsExactly(cy);
+    publish(app, event(team, EventType.FAVOURITED, actor("s2", "@bo@other.example", "Bo", "Cantor now"), null, false, now));
+    assertThat(find(team, "organist")).isEmpty();
+    assertThat(find(team, "cantor")).containsExactly(bo);
+    assertThat(find(team, "ann")).containsExactly(ann);
+
+    // the list page searches the same way, best match first
+    String page = team.owner().web().get("/w/" + team.slug() + "/people?q=cant").body();
+    assertThat(page).contains("Bo").doesNotContain("Annette").contains("value=\"relevance\" selected");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void theIndexFollowsMergeUndoAndDeletion(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("m1", "@dora@example.social", "Dora", "Weaver"), null, false,
+        Instant.now()));
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("m2", "@dk@other.example", "D. K.", "Dyer of wool"), null, false,
+        Instant.now()));
+    String dora = idOf(team, "weaver");
+    String dk = idOf(team, "dyer");
+    api(team, "POST", "/people/" + dk + "/notes", "{\"body\":\"Lives by the mill\"}", 201);
+
+    String merge = api(team, "POST", "/people/" + dora + "/merge", "{\"other\": \"" + dk + "\"}", 201).path("mergeId").asString();
+    assertThat(find(team, "dyer")).containsExactly(dora);
+    assertThat(find(team, "mill")).containsExactly(dora);
+    assertThat(find(team, "dk@other")).containsExactly(dora);
+
+    api(team, "POST", "/people/merges/" + merge + "/undo", null, 204);
+    assertThat(find(team, "dyer")).containsExactly(dk);
+    assertThat(find(team, "mill")).containsExactly(dk);
+    assertThat(find(team, "weaver")).containsExactly(dora);
+
+    api(team, "DELETE", "/people/" + dk, null, 204);
+    assertThat(find(team, "dyer")).isEmpty();
+    String documents = store == Store.SQLITE ? "SELECT COUNT(*) FROM person_search_docs WHERE workspace_id = :ws"
+        : "SELECT COUNT(*) FROM person_search WHERE workspace_id = :ws";
+    assertThat(count(app, documents, team.workspaceId())).isEqualTo(1);
+    if (store == Store.SQLITE) { // the FTS5 index lost the removed person's entry too
+      assertThat(count(app, "SELECT COUNT(*) FROM person_search WHERE person_search MATCH 'dyer' AND :ws IS NOT NULL",
+          team.workspaceId())).isZero();
+    }
+  }
+}
