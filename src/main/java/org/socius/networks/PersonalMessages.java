@@ -17,7 +17,8 @@ public interface PersonalMessages {
    * @throws org.socius.platform.DomainException.Forbidden when no person is acting
    * @throws org.socius.platform.DomainException.Conflict {@code problem.form-letter} for a form letter
    * @throws org.socius.platform.DomainException.Invalid for empty or over-long text, or a kind the network lacks
-   * @throws PublishFailure when the network refused or could not be reached
+   * @throws org.socius.platform.DomainException.Upstream when the network refused or could not be
+   *     reached (sending again with the same key is safe)
    */
   Sent send(String workspaceId, String channelId, Message message);
 
@@ -25,7 +26,7 @@ public interface PersonalMessages {
    * Likes or reposts a post, as an explicit act of the person. Doing it twice does it once.
    *
    * @throws org.socius.platform.DomainException.Forbidden when no person is acting
-   * @throws PublishFailure when the network refused or could not be reached
+   * @throws org.socius.platform.DomainException.Upstream when the network refused or could not be reached
    */
   Sent react(String workspaceId, String channelId, Reaction reaction, Actor author, String postRemoteId);
 

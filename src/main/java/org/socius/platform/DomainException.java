@@ -65,6 +65,13 @@ public abstract class DomainException extends RuntimeException {
   }
 
   /** 429: too many attempts; {@link #retryAfterSeconds()} says when to try again. */
+  /** 502: another service (a network) refused or could not be reached; trying again later may work. */
+  public static final class Upstream extends DomainException {
+    public Upstream(String key, Object... args) {
+      super(key, args);
+    }
+  }
+
   public static final class TooMany extends DomainException {
     private final long retryAfterSeconds;
 

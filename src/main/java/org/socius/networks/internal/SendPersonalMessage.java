@@ -10,6 +10,7 @@ import org.socius.networks.Network;
 import org.socius.networks.OutgoingPost;
 import org.socius.networks.PersonalMessageSent;
 import org.socius.networks.PersonalMessages;
+import org.socius.networks.PublishFailure;
 import org.socius.networks.Published;
 import org.socius.platform.DomainException;
 import org.socius.platform.Ids;
@@ -86,7 +87,12 @@ class SendPersonalMessage implements PersonalMessages {
     String addressed = addressed(channel.network(), m.kind(), to, text);
     OutgoingPost post = new OutgoingPost(List.of(addressed), List.of(), m.kind() == Kind.REPLY ? m.replyTo() : null,
         m.kind() == Kind.DIRECT ? "direct" : "public");
-    Published published = publisher.publishPersonal(workspaceId, channelId, post, "pm:" + key);
+    Published published;
+    try {
+      published = publisher.publishPersonal(workspaceId, channelId, post, "pm:" + key);
+    } catch (PublishFailure e) {
+      throw new DomainException.Upstream("problem.network-failed", e.getMessage());
+    }
     return record(me, channel, code(m.kind()), m.greeting(), to, addressed, fingerprint, m.replyTo(), key, published.first());
   }
 
@@ -106,7 +112,12 @@ class SendPersonalMessage implements PersonalMessages {
     if (done.isPresent()) {
       return done.get().sent();
     }
-    Published.Part part = publisher.react(workspaceId, channelId, reaction, postRemoteId, "pm:" + key);
+    Published.Part part;
+    try {
+      part = publisher.react(workspaceId, channelId, reaction, postRemoteId, "pm:" + key);
+    } catch (PublishFailure e) {
+      throw new DomainException.Upstream("problem.network-failed", e.getMessage());
+    }
     return record(me, channel, code(reaction), false, to, "", null, postRemoteId, key, part);
   }
 

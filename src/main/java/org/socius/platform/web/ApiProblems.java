@@ -48,6 +48,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       return HttpStatus.FORBIDDEN;
     } else if (e instanceof DomainException.Conflict) {
       return HttpStatus.CONFLICT;
+    } else if (e instanceof DomainException.Upstream) {
+      return HttpStatus.BAD_GATEWAY;
     } else if (e instanceof DomainException.TooMany) {
       return HttpStatus.TOO_MANY_REQUESTS;
     }

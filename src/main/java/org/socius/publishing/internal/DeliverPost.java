@@ -10,6 +10,8 @@ import org.socius.networks.OutgoingPost;
 import org.socius.networks.PublishFailure;
 import org.socius.networks.Published;
 import org.socius.networks.Publisher;
+import org.socius.publishing.PostDelivered;
+import org.socius.publishing.PostKind;
 import org.socius.platform.DomainException;
 import org.socius.team.Workspaces;
 import org.slf4j.Logger;
@@ -36,9 +38,14 @@ class DeliverPost {
   private final Workspaces workspaces;
   private final HeldPosts held;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   DeliverPost(DeliveryStore deliveries, PostStore posts, SettingsStore settings, Channels channels, Publisher publisher,
-      Workspaces workspaces, HeldPosts held, Clock clock) {
+      Workspaces workspaces, HeldPosts held, Clock clock, org.springframework.transaction.support.TransactionTemplate tx,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.tx = tx;
+    this.events = events;
     this.deliveries = deliveries;
     this.posts = posts;
     this.settings = settings;
@@ -82,7 +89,12 @@ class DeliverPost {
     OutgoingPost post = new OutgoingPost(d.parts(), posts.imageBytes(d.postId()), null, "public");
     try {
       Published published = publisher.publish(d.workspaceId(), d.channelId(), post, deliveryId);
-      deliveries.published(deliveryId, published.first().remoteId(), published.first().url(), clock.instant());
+      Instant at = clock.instant();
+      tx.executeWithoutResult(s -> {
+        deliveries.published(deliveryId, published.first().remoteId(), published.first().url(), at);
+        events.publishEvent(new PostDelivered(d.workspaceId(), deliveryId, d.postId(), d.channelId(), channel.network(), d.authorId(),
+            String.join("\n\n", d.parts()), PostKind.parse("kind", d.kind()), published.first().remoteId(), published.first().url(), at));
+      });
       return null;
     } catch (PublishFailure e) {
       return failed(d, e, now);

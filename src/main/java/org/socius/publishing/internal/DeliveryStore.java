@@ -18,15 +18,16 @@ class DeliveryStore {
 
   /** What the delivery task needs to know about one delivery. */
   record Due(String id, String postId, String workspaceId, String channelId, List<String> parts, DeliveryState state,
-      Instant dueAt, int attempts, Stage stage, boolean paused) {}
+      Instant dueAt, int attempts, Stage stage, boolean paused, String authorId, String kind) {}
 
   Optional<Due> due(String id) {
     return jdbc.sql("""
         SELECT d.id, d.post_id, d.workspace_id, d.channel_id, d.parts, d.state, d.due_at, d.attempts, p.stage,
-          (SELECT COUNT(*) FROM paused_queues q WHERE q.channel_id = d.channel_id)
+          (SELECT COUNT(*) FROM paused_queues q WHERE q.channel_id = d.channel_id), p.author_id, p.kind
         FROM deliveries d JOIN posts p ON p.id = d.post_id WHERE d.id = :id""").param("id", id)
         .query((rs, n) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), PostStore.parts(rs.getString(5)),
-            DeliveryState.of(rs.getString(6)), PostStore.instant(rs, 7), rs.getInt(8), Stage.of(rs.getString(9)), rs.getInt(10) > 0))
+            DeliveryState.of(rs.getString(6)), PostStore.instant(rs, 7), rs.getInt(8), Stage.of(rs.getString(9)), rs.getInt(10) > 0,
+            rs.getString(11), rs.getString(12)))
         .optional();
   }
 
