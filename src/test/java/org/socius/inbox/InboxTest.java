@@ -197,6 +197,14 @@ class InboxTest {
     assertThat(body).contains("<ol id=\"inbox-items\"").contains("Hello 6").contains("Person 7");
     assertThat(web.get("/w/" + kit.team.slug() + "/inbox?state=done").body()).contains("Hello 4").doesNotContain("Hello 6");
     assertThat(web.get("/w/" + kit.team.slug() + "/inbox?type=nothing").status()).isEqualTo(400);
+    // the API is described
+    String openapi = web.api("GET", "/api/v1/openapi.json", kit.team.ownerToken(), null).body();
+    for (String path : new String[] {"/inbox\"", "/inbox/{conversationId}\"", "/inbox/{conversationId}/assignee\"",
+        "/inbox/{conversationId}/done\"", "/inbox/{conversationId}/reopen\"", "/inbox/{conversationId}/replies\"",
+        "/inbox/{conversationId}/items/{itemId}/like\"", "/inbox/{conversationId}/items/{itemId}/repost\"",
+        "/inbox/response-times\""}) {
+      assertThat(openapi).contains("\"/api/v1/workspaces/{workspaceId}" + path);
+    }
   }
 
   @ParameterizedTest
