@@ -36,4 +36,7 @@ public interface People {
    * @param text an excerpt; untrusted
    */
   record Contact(String direction, String kind, String memberId, String text, String url, Instant occurredAt) {}
+
+  /** People past due for keeping in touch (their cadence has run out), longest overdue first. */
+  List<Person> pastDue(String workspaceId, int limit);
 }

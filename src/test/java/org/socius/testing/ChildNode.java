@@ -58,7 +58,7 @@ public final class ChildNode implements AutoCloseable {
       Path log = Files.createTempFile("socius-node", ".log");
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       ChildNode node = new ChildNode(process, port, log);
-      node.awaitHealthy(Duration.ofSeconds(90));
+      node.awaitHealthy(Duration.ofSeconds(180)); // generous: a loaded machine starts slowly
       return node;
     } catch (IOException e) {
       throw new IllegalStateException(e);

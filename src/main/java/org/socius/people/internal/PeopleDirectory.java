@@ -71,6 +71,11 @@ public class PeopleDirectory implements People {
   }
 
   @Override
+  public List<Person> pastDue(String workspaceId, int limit) {
+    return people.reconnect(workspaceId, clock.millis(), Math.max(1, Math.min(limit, MAX_SEARCH)));
+  }
+
+  @Override
   public List<Note> notes(String workspaceId, String personId, int limit) {
     return notes.of(workspaceId, personId).stream().limit(limit).map(n -> new Note(n.id(), n.memberId(), n.body(), n.createdAt())).toList();
   }

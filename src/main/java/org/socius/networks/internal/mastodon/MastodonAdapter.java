@@ -348,7 +348,7 @@ public class MastodonAdapter implements NetworkAdapter {
     MastodonClient client = client(session);
     String action = reaction == org.socius.networks.PersonalMessages.Reaction.LIKE ? "favourite" : "reblog";
     // both are idempotent on the server: favouriting a favourite changes nothing
-    JsonNode status = client.postJson("/api/v1/statuses/" + pathSegment(postRemoteId) + "/" + action, Map.of(),
+    JsonNode status = client.post("/api/v1/statuses/" + pathSegment(postRemoteId) + "/" + action,
         Map.of("Idempotency-Key", idempotencyKey), client.account() + ":statuses");
     String url = MastodonJson.optional(status, "url");
     return new Published.Part(MastodonJson.optional(status, "id").isEmpty() ? postRemoteId : MastodonJson.optional(status, "id"),

@@ -64,6 +64,12 @@ final class MastodonClient {
     return new Answer(response.status(), parse(call, response), response.header("Link").orElse(null));
   }
 
+  /** A POST without a body, as favourite and reblog take: the API accepts no content there. */
+  JsonNode post(String path, Map<String, String> extra, String key) {
+    RemoteApi.Call call = new RemoteApi.Call("POST", uri(path, Map.of()), headers(extra), null, key);
+    return parse(call, api.send(call));
+  }
+
   JsonNode postJson(String path, Object body, Map<String, String> extra, String key) {
     Map<String, String> headers = headers(extra);
     headers.put("Content-Type", "application/json");

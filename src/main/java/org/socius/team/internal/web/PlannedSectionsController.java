@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @PageController
 class PlannedSectionsController {
 
-  @GetMapping({"/w/{slug}/today", "/w/{slug}/feeds",
+  @GetMapping({"/w/{slug}/today",
       "/w/{slug}/tribes", "/w/{slug}/automation", "/w/{slug}/insights"})
   String section(Member member, @PathVariable String slug, Model model, jakarta.servlet.http.HttpServletRequest request) {
     String path = request.getRequestURI();

@@ -126,7 +126,24 @@ class MastodonContractTest {
     Published withImage = publisher.publish(kit.team.workspaceId(), kit.channel.id(), new OutgoingPost(List.of("A loaf"),
         List.of(new OutgoingPost.Image(png, "image/png", "A sourdough loaf")), null, "public"), "contract-1");
     publisher.publish(kit.team.workspaceId(), kit.channel.id(), new OutgoingPost(List.of("First", "Second"), List.of(),
-        withImage.first().remoteId(), "unlisted"), "contract-2");
+        null, "unlisted"), "contract-2");
+    // a person's reply to Ann's message and a like of it, through the humanity rules
+    ObjectNode annStatus = Fixtures.status("777", ann, "<p>Fresh bread?</p>", "public", null, null, Fixtures.T0);
+    fake.json(post(urlPathEqualTo("/api/v1/statuses/777/favourite")), "POST", "/api/v1/statuses/{id}/favourite", 200, annStatus);
+    String ownerId = kit.app.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("SELECT id FROM users WHERE email = :e")
+        .param("e", kit.team.owner().email()).query(String.class).single();
+    org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+        new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+            new org.socius.team.internal.security.SignedInUser(ownerId, kit.team.owner().email()), null, List.of()));
+    try {
+      var annActor = new org.socius.networks.Actor("109", "@ann@other.example", "Ann", "", "", "", "");
+      var messages = kit.app.bean(org.socius.networks.PersonalMessages.class);
+      messages.send(kit.team.workspaceId(), kit.channel.id(), new org.socius.networks.PersonalMessages.Message(
+          org.socius.networks.PersonalMessages.Kind.REPLY, annActor, "Yes, a sourdough loaf at noon.", "777", false, false, "contract-3"));
+      messages.react(kit.team.workspaceId(), kit.channel.id(), org.socius.networks.PersonalMessages.Reaction.LIKE, annActor, "777");
+    } finally {
+      org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
     kit.disconnect();
 
     List<String> problems = new ArrayList<>();
@@ -138,7 +155,8 @@ class MastodonContractTest {
       String method = e.getRequest().getMethod().getName();
       String path = e.getRequest().getUrl().split("\\?")[0];
       covered.add(method + " " + path.replaceAll("/api/v1/media/[^/]+", "/api/v1/media/{id}")
-          .replaceAll("/api/v1/accounts/\\d+/followers", "/api/v1/accounts/{id}/followers"));
+          .replaceAll("/api/v1/accounts/\\d+/followers", "/api/v1/accounts/{id}/followers")
+          .replaceAll("/api/v1/statuses/\\d+/favourite", "/api/v1/statuses/{id}/favourite"));
       String header = e.getResponse().getHeaders().getHeader("sl-violations").isPresent()
           ? e.getResponse().getHeaders().getHeader("sl-violations").firstValue() : null;
       String what = method + " " + e.getRequest().getUrl() + " → " + e.getResponse().getStatus();
@@ -161,11 +179,11 @@ class MastodonContractTest {
     assertThat(covered).contains("POST /api/v1/apps", "GET /oauth/authorize", "POST /oauth/token",
         "GET /api/v1/accounts/verify_credentials", "GET /api/v1/accounts/{id}/followers", "GET /api/v1/notifications",
         "GET /api/v1/conversations", "GET /api/v2/instance", "POST /api/v2/media", "GET /api/v1/media/{id}",
-        "POST /api/v1/statuses", "POST /oauth/revoke");
+        "POST /api/v1/statuses", "POST /api/v1/statuses/{id}/favourite", "POST /oauth/revoke");
     assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().equals("/oauth/revoke"))
         .allMatch(e -> e.getRequest().getBodyAsString().contains("cid-contract")).hasSize(1);
     assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().equals("/api/v1/statuses"))
-        .allMatch(e -> e.getRequest().getHeader("Idempotency-Key").startsWith("contract-")).hasSize(3);
+        .allMatch(e -> e.getRequest().getHeader("Idempotency-Key").matches("(pm:)?contract-.*")).hasSize(4);
     assertThat(exchanges).filteredOn(e -> e.getRequest().getUrl().startsWith("/api/v1/notifications?"))
         .anyMatch(e -> e.getRequest().getUrl().contains("min_id=20"));
   }

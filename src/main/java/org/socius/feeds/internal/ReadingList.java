@@ -1,0 +1,192 @@
+package org.socius.feeds.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.socius.feeds.internal.parse.HtmlSanitizer;
+import org.socius.platform.DomainException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reading views (all, by category, by feed, unread, starred) for one member, newest first,
+ * in pages. The query cannot be made without the workspace and the member.
+ */
+@Repository
+public class ReadingList {
+
+  public enum Show {
+    ALL,
+    UNREAD,
+    STARRED;
+
+    public static Show parse(String text) {
+      if (text == null || text.isBlank()) {
+        return UNREAD;
+      }
+      return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "all" -> ALL;
+        case "unread" -> UNREAD;
+        case "starred" -> STARRED;
+        default -> throw new DomainException.Invalid("show", "feeds.problem.show");
+      };
+    }
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * What to list: one subscription or one category (or neither), which items, and optionally
+   * the words to search for in titles, authors and content and a range of publication times.
+   */
+  public record Filter(Show show, String subscriptionId, String categoryId, String query, Instant from, Instant to) {
+    public Filter(Show show, String subscriptionId, String categoryId) {
+      this(show, subscriptionId, categoryId, null, null, null);
+    }
+  }
+
+  /** One line of the list. */
+  public record Entry(String id, String subscriptionId, String feedTitle, String title, String url, String author, String excerpt,
+      Instant publishedAt, boolean read, boolean starred) {}
+
+  public record Page(List<Entry> entries, String next) {}
+
+  private static final int EXCERPT = 280;
+
+  private final JdbcClient jdbc;
+  private final org.socius.platform.Database database;
+
+  ReadingList(JdbcClient jdbc, org.socius.platform.Database database) {
+    this.jdbc = jdbc;
+    this.database = database;
+  }
+
+  public Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit) {
+    StringBuilder sql = new StringBuilder("""
+        SELECT i.id, s.id AS sub_id, COALESCE(NULLIF(s.title, ''), NULLIF(f.title, ''), f.url) AS feed_title, i.title, i.url,
+          i.author, SUBSTR(CASE WHEN i.summary = '' THEN i.content ELSE i.summary END, 1, 3000) AS body, i.published_at,
+          st.read_at, st.starred_at
+        FROM feed_subscriptions s
+        JOIN feeds f ON f.id = s.feed_id
+        JOIN feed_items i ON i.feed_id = s.feed_id
+        LEFT JOIN feed_item_states st ON st.item_id = i.id AND st.member_id = :member
+        WHERE s.workspace_id = :ws""");
+    if (filter.subscriptionId() != null) {
+      sql.append(" AND s.id = :sub");
+    }
+    if (filter.categoryId() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)");
+    }
+    if (filter.show() == Show.UNREAD) {
+      sql.append(" AND st.read_at IS NULL");
+    } else if (filter.show() == Show.STARRED) {
+      sql.append(" AND st.starred_at IS NOT NULL");
+    }
+    String words = filter.query() == null ? null : searchTerms(filter.query());
+    if (words != null) {
+      sql.append(database.isSqlite()
+          ? " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)"
+          : " AND i.search @@ plainto_tsquery('simple', :q)");
+    }
+    if (filter.from() != null) {
+      sql.append(" AND i.published_at >= :from");
+    }
+    if (filter.to() != null) {
+      sql.append(" AND i.published_at < :to");
+    }
+    long[] afterTime = null;
+    String afterId = null;
+    if (cursor != null && !cursor.isBlank()) {
+      String[] parts = decode(cursor);
+      afterTime = new long[] {Long.parseLong(parts[0])};
+      afterId = parts[1];
+      sql.append(" AND (i.published_at < :t OR (i.published_at = :t AND i.id < :afterId))");
+    }
+    sql.append(" ORDER BY i.published_at DESC, i.id DESC LIMIT :limit");
+    var spec = jdbc.sql(sql.toString()).param("ws", workspaceId).param("member", memberId).param("limit", limit + 1);
+    if (filter.subscriptionId() != null) {
+      spec = spec.param("sub", filter.subscriptionId());
+    }
+    if (filter.categoryId() != null) {
+      spec = spec.param("cat", filter.categoryId());
+    }
+    if (afterTime != null) {
+      spec = spec.param("t", afterTime[0]).param("afterId", afterId);
+    }
+    if (words != null) {
+      spec = spec.param("q", words);
+    }
+    if (filter.from() != null) {
+      spec = spec.param("from", filter.from().toEpochMilli());
+    }
+    if (filter.to() != null) {
+      spec = spec.param("to", filter.to().toEpochMilli());
+    }
+    List<Entry> rows = spec.query(ReadingList::entry).list();
+    if (rows.size() <= limit) {
+      return new Page(rows, null);
+    }
+    Entry last = rows.get(limit - 1);
+    return new Page(List.copyOf(rows.subList(0, limit)), encode(last.publishedAt().toEpochMilli() + ":" + last.id()));
+  }
+
+  /**
+   * The words of a search, as the database's query language wants them: every word must occur.
+   * For FTS5 each word is quoted, so that no input is read as query syntax; PostgreSQL's
+   * plainto_tsquery reads plain words already. Null when there is no word.
+   */
+  String searchTerms(String query) {
+    String q = query.strip();
+    if (q.isEmpty()) {
+      return null;
+    }
+    if (q.length() > 200) {
+      throw new DomainException.Invalid("q", "feeds.problem.search");
+    }
+    if (!database.isSqlite()) {
+      return q;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : q.split("[\\s\\p{Punct}&&[^'_-]]+")) {
+      if (!word.isBlank()) {
+        out.append(out.length() == 0 ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+      }
+    }
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  private static String encode(String s) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String[] decode(String cursor) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length != 2) {
+        throw new IllegalArgumentException();
+      }
+      return parts;
+    } catch (IllegalArgumentException e) {
+      throw new DomainException.Invalid("cursor", "problem.cursor");
+    }
+  }
+
+  private static Entry entry(ResultSet rs, int n) throws SQLException {
+    rs.getLong("read_at");
+    boolean read = !rs.wasNull();
+    rs.getLong("starred_at");
+    boolean starred = !rs.wasNull();
+    String text = HtmlSanitizer.text(rs.getString("body")).strip();
+    if (text.length() > EXCERPT) {
+      text = text.substring(0, EXCERPT).strip() + "…";
+    }
+    return new Entry(rs.getString("id"), rs.getString("sub_id"), rs.getString("feed_title"), rs.getString("title"),
+        rs.getString("url"), rs.getString("author"), text, Instant.ofEpochMilli(rs.getLong("published_at")), read, starred);
+  }
+}
