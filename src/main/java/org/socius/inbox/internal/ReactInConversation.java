@@ -12,10 +12,10 @@ import org.springframework.stereotype.Service;
 public class ReactInConversation {
 
   private final Conversations conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final PersonalMessages messages;
 
-  ReactInConversation(Conversations conversations, ItemStore items, PersonalMessages messages) {
+  ReactInConversation(Conversations conversations, InboxItemStore items, PersonalMessages messages) {
     this.conversations = conversations;
     this.items = items;
     this.messages = messages;

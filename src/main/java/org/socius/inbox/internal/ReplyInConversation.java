@@ -24,11 +24,11 @@ public class ReplyInConversation {
   static final int MAX_KEY = 100;
 
   private final Conversations conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final PersonalMessages messages;
   private final Signatures signatures;
 
-  ReplyInConversation(Conversations conversations, ItemStore items, PersonalMessages messages, Signatures signatures) {
+  ReplyInConversation(Conversations conversations, InboxItemStore items, PersonalMessages messages, Signatures signatures) {
     this.signatures = signatures;
     this.conversations = conversations;
     this.items = items;
