@@ -75,7 +75,11 @@ final class InboxKit {
 
   /** A member's answer as networks announces it once sent. */
   void answered(String memberId, String kind, Actor to, String replyTo, String text, Instant at) {
-    var sent = new PersonalMessageSent(Ids.newId(), team.workspaceId(), channel, Network.MASTODON, memberId, kind, false, to, text,
+    answered(memberId, kind, false, to, replyTo, text, at);
+  }
+
+  void answered(String memberId, String kind, boolean greeting, Actor to, String replyTo, String text, Instant at) {
+    var sent = new PersonalMessageSent(Ids.newId(), team.workspaceId(), channel, Network.MASTODON, memberId, kind, greeting, to, text,
         replyTo, "ours-" + Ids.newId(), "https://example.social/s/ours", at);
     inTransaction(() -> app.context().publishEvent(sent));
   }

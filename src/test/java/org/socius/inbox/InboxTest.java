@@ -130,6 +130,18 @@ class InboxTest {
     kit.answered(owner, "DIRECT", cy, null, "Private answer", T0.plus(Duration.ofHours(4)));
     JsonNode dms = kit.api("GET", "/inbox?type=direct_message", null, 200);
     assertThat(field(dms, "state")).containsExactly("waiting");
+
+    // greeting a new follower answers their follow: it waits on them, and a follow asks nothing, so no response time
+    Actor gil = actor("gil", "Gil", "Gardener");
+    kit.arrive(EventType.FOLLOWER_GAINED, gil, null, T0.plus(Duration.ofHours(5)));
+    kit.answered(owner, "MENTION", true, gil, null, "Welcome, Gil! What are you growing?", T0.plus(Duration.ofHours(6)));
+    JsonNode followers = kit.api("GET", "/inbox?type=new_follower", null, 200);
+    assertThat(field(followers, "state")).containsExactly("waiting");
+    JsonNode greeted = kit.api("GET", "/inbox/" + field(followers, "id").get(0), null, 200);
+    assertThat(greeted.path("items").findValuesAsString("text")).containsExactly("", "Welcome, Gil! What are you growing?");
+    assertThat(greeted.path("firstResponse").isNull()).isTrue();
+    assertThat(kit.api("GET", "/inbox/response-times?from=" + T0 + "&to=" + T0.plus(Duration.ofDays(1)), null, 200).path("answered")
+        .asLong()).isEqualTo(3);
   }
 
   @ParameterizedTest
@@ -185,6 +197,14 @@ class InboxTest {
     assertThat(body).contains("<ol id=\"inbox-items\"").contains("Hello 6").contains("Person 7");
     assertThat(web.get("/w/" + kit.team.slug() + "/inbox?state=done").body()).contains("Hello 4").doesNotContain("Hello 6");
     assertThat(web.get("/w/" + kit.team.slug() + "/inbox?type=nothing").status()).isEqualTo(400);
+    // the API is described
+    String openapi = web.api("GET", "/api/v1/openapi.json", kit.team.ownerToken(), null).body();
+    for (String path : new String[] {"/inbox\"", "/inbox/{conversationId}\"", "/inbox/{conversationId}/assignee\"",
+        "/inbox/{conversationId}/done\"", "/inbox/{conversationId}/reopen\"", "/inbox/{conversationId}/replies\"",
+        "/inbox/{conversationId}/items/{itemId}/like\"", "/inbox/{conversationId}/items/{itemId}/repost\"",
+        "/inbox/response-times\""}) {
+      assertThat(openapi).contains("\"/api/v1/workspaces/{workspaceId}" + path);
+    }
   }
 
   @ParameterizedTest

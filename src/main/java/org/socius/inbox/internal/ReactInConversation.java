@@ -5,7 +5,6 @@ import org.socius.networks.PublishFailure;
 import org.socius.platform.DomainException;
 import org.socius.team.Member;
 import org.socius.team.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** A member likes or reposts one of their posts in a conversation, as an explicit act of the person. */
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Service;
 public class ReactInConversation {
 
   private final Conversations conversations;
-  private final ItemStore items;
-  private final ObjectProvider<PersonalMessages> messages;
+  private final InboxItemStore items;
+  private final PersonalMessages messages;
 
-  ReactInConversation(Conversations conversations, ItemStore items, ObjectProvider<PersonalMessages> messages) {
+  ReactInConversation(Conversations conversations, InboxItemStore items, PersonalMessages messages) {
     this.conversations = conversations;
     this.items = items;
     this.messages = messages;
@@ -30,14 +29,10 @@ public class ReactInConversation {
     if (!item.theirs() || item.remoteId() == null) {
       throw new DomainException.Invalid("itemId", "problem.inbox.not-a-post");
     }
-    PersonalMessages sender = messages.getIfAvailable();
-    if (sender == null) {
-      throw new DomainException.Conflict("problem.inbox.sending-unavailable");
-    }
     try {
-      return sender.react(member.workspaceId(), c.channelId(), reaction, ReplyInConversation.actor(item), item.remoteId());
+      return messages.react(member.workspaceId(), c.channelId(), reaction, ReplyInConversation.actor(item), item.remoteId());
     } catch (PublishFailure e) {
-      throw new DomainException.Conflict("problem.inbox.network-refused", e.getMessage());
+      throw new DomainException.Upstream("problem.inbox.network-refused", e.getMessage());
     }
   }
 }

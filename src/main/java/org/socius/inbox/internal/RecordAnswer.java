@@ -21,11 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordAnswer {
 
   private final ConversationStore conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final ResponseStore responses;
   private final Clock clock;
 
-  RecordAnswer(ConversationStore conversations, ItemStore items, ResponseStore responses, Clock clock) {
+  RecordAnswer(ConversationStore conversations, InboxItemStore items, ResponseStore responses, Clock clock) {
     this.conversations = conversations;
     this.items = items;
     this.responses = responses;

@@ -33,12 +33,12 @@ public class RecordInboxItem {
   static final int EXCERPT = 280;
 
   private final ConversationStore conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final People people;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
-  RecordInboxItem(ConversationStore conversations, ItemStore items, People people, ApplicationEventPublisher publisher, Clock clock) {
+  RecordInboxItem(ConversationStore conversations, InboxItemStore items, People people, ApplicationEventPublisher publisher, Clock clock) {
     this.conversations = conversations;
     this.items = items;
     this.people = people;

@@ -9,7 +9,6 @@ import org.socius.platform.Ids;
 import org.socius.publishing.Signatures;
 import org.socius.team.Member;
 import org.socius.team.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,11 +24,11 @@ public class ReplyInConversation {
   static final int MAX_KEY = 100;
 
   private final Conversations conversations;
-  private final ItemStore items;
-  private final ObjectProvider<PersonalMessages> messages;
+  private final InboxItemStore items;
+  private final PersonalMessages messages;
   private final Signatures signatures;
 
-  ReplyInConversation(Conversations conversations, ItemStore items, ObjectProvider<PersonalMessages> messages, Signatures signatures) {
+  ReplyInConversation(Conversations conversations, InboxItemStore items, PersonalMessages messages, Signatures signatures) {
     this.signatures = signatures;
     this.conversations = conversations;
     this.items = items;
@@ -56,11 +55,11 @@ public class ReplyInConversation {
     };
     boolean greeting = c.type() == InboxItemType.NEW_FOLLOWER;
     try {
-      return sender().send(member.workspaceId(), c.channelId(), new PersonalMessages.Message(kind, actor(theirs),
+      return messages.send(member.workspaceId(), c.channelId(), new PersonalMessages.Message(kind, actor(theirs),
           signatures.sign(member.workspaceId(), member.memberId(), text.strip()),
           kind == PersonalMessages.Kind.MENTION ? null : replyTo, greeting, confirmedFormLetter, key(idempotencyKey, c.id())));
     } catch (PublishFailure e) {
-      throw new DomainException.Conflict("problem.inbox.network-refused", e.getMessage());
+      throw new DomainException.Upstream("problem.inbox.network-refused", e.getMessage());
     }
   }
 
@@ -75,13 +74,5 @@ public class ReplyInConversation {
       throw new DomainException.Invalid("idempotencyKey", "problem.inbox.key", MAX_KEY);
     }
     return "inbox:" + conversationId + ":" + key;
-  }
-
-  private PersonalMessages sender() {
-    PersonalMessages sender = messages.getIfAvailable();
-    if (sender == null) {
-      throw new DomainException.Conflict("problem.inbox.sending-unavailable");
-    }
-    return sender;
   }
 }

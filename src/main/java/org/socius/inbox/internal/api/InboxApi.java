@@ -15,7 +15,7 @@ import org.socius.inbox.internal.Conversation;
 import org.socius.inbox.internal.ConversationStore;
 import org.socius.inbox.internal.Conversations;
 import org.socius.inbox.internal.InboxFilter;
-import org.socius.inbox.internal.ItemStore;
+import org.socius.inbox.internal.InboxItemStore;
 import org.socius.inbox.internal.ReactInConversation;
 import org.socius.inbox.internal.ReopenConversation;
 import org.socius.inbox.internal.ReplyInConversation;
@@ -45,7 +45,7 @@ class InboxApi {
 
   private final ConversationStore store;
   private final Conversations conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final ResponseStore responses;
   private final Inbox inbox;
   private final AssignConversation assign;
@@ -56,7 +56,7 @@ class InboxApi {
   private final ReactInConversation react;
   private final Clock clock;
 
-  InboxApi(ConversationStore store, Conversations conversations, ItemStore items, ResponseStore responses, Inbox inbox,
+  InboxApi(ConversationStore store, Conversations conversations, InboxItemStore items, ResponseStore responses, Inbox inbox,
       AssignConversation assign, UnassignConversation unassign, CloseConversation close, ReopenConversation reopen,
       ReplyInConversation reply, ReactInConversation react, Clock clock) {
     this.store = store;

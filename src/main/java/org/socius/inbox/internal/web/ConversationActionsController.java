@@ -71,11 +71,11 @@ class ConversationActionsController {
     try {
       reply.reply(member, conversationId, text, "true".equals(confirmFormLetter), formKey);
       redirect.addFlashAttribute("notice", "inbox-sent");
-    } catch (DomainException.Invalid | DomainException.Conflict e) {
+    } catch (DomainException.Invalid | DomainException.Conflict | DomainException.Upstream e) {
       redirect.addFlashAttribute("problem", e.messageIn(LocaleContextHolder.getLocale()));
       redirect.addFlashAttribute("draft", text);
       if (e instanceof DomainException.Conflict) {
-        redirect.addFlashAttribute("confirm", "true"); // a form letter, or the network refused: the person decides again
+        redirect.addFlashAttribute("confirm", "true"); // a form letter: the person decides again
       }
     }
     return back(member, conversationId);
@@ -98,7 +98,7 @@ class ConversationActionsController {
     try {
       action.accept(member);
       redirect.addFlashAttribute("notice", notice);
-    } catch (DomainException.Invalid e) {
+    } catch (DomainException.Invalid | DomainException.Upstream e) {
       redirect.addFlashAttribute("problem", e.messageIn(LocaleContextHolder.getLocale()));
     }
     return back(member, conversationId);

@@ -8,7 +8,7 @@ import org.socius.inbox.InboxItemType;
 import org.socius.inbox.internal.Conversation;
 import org.socius.inbox.internal.Conversations;
 import org.socius.inbox.internal.InboxFilter;
-import org.socius.inbox.internal.ItemStore;
+import org.socius.inbox.internal.InboxItemStore;
 import org.socius.inbox.internal.ResponseStore;
 import org.socius.networks.Channels;
 import org.socius.people.People;
@@ -32,7 +32,7 @@ class ConversationController {
   static final int NOTES = 3;
 
   private final Conversations conversations;
-  private final ItemStore items;
+  private final InboxItemStore items;
   private final ResponseStore responses;
   private final People people;
   private final Channels channels;
@@ -40,7 +40,7 @@ class ConversationController {
   private final InboxViews views;
   private final MessageSource messages;
 
-  ConversationController(Conversations conversations, ItemStore items, ResponseStore responses, People people, Channels channels,
+  ConversationController(Conversations conversations, InboxItemStore items, ResponseStore responses, People people, Channels channels,
       Signatures signatures, InboxViews views, MessageSource messages) {
     this.conversations = conversations;
     this.items = items;

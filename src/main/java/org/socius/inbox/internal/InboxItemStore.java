@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** The items of conversations, theirs and ours. Every query is bound to a workspace. */
 @Repository
-public class ItemStore {
+public class InboxItemStore {
 
   private final JdbcClient jdbc;
 
-  ItemStore(JdbcClient jdbc) {
+  InboxItemStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -39,12 +39,12 @@ public class ItemStore {
   /** The whole conversation, oldest first. */
   public List<Item> of(String workspaceId, String conversationId) {
     return jdbc.sql("SELECT * FROM inbox_items WHERE workspace_id = :ws AND conversation_id = :c ORDER BY occurred_at, id")
-        .param("ws", workspaceId).param("c", conversationId).query(ItemStore::row).list();
+        .param("ws", workspaceId).param("c", conversationId).query(InboxItemStore::row).list();
   }
 
   public Optional<Item> find(String workspaceId, String conversationId, String id) {
     return jdbc.sql("SELECT * FROM inbox_items WHERE workspace_id = :ws AND conversation_id = :c AND id = :id")
-        .param("ws", workspaceId).param("c", conversationId).param("id", id).query(ItemStore::row).optional();
+        .param("ws", workspaceId).param("c", conversationId).param("id", id).query(InboxItemStore::row).optional();
   }
 
   /** Their latest item with a post, the one a reply answers. */
@@ -52,7 +52,7 @@ public class ItemStore {
     return jdbc.sql("""
         SELECT * FROM inbox_items WHERE workspace_id = :ws AND conversation_id = :c AND direction = 'in' AND remote_id IS NOT NULL
          ORDER BY occurred_at DESC, id DESC LIMIT 1""")
-        .param("ws", workspaceId).param("c", conversationId).query(ItemStore::row).optional();
+        .param("ws", workspaceId).param("c", conversationId).query(InboxItemStore::row).optional();
   }
 
   /** Their latest item, for whom a message goes to. */
@@ -60,7 +60,7 @@ public class ItemStore {
     return jdbc.sql("""
         SELECT * FROM inbox_items WHERE workspace_id = :ws AND conversation_id = :c AND direction = 'in'
          ORDER BY occurred_at DESC, id DESC LIMIT 1""")
-        .param("ws", workspaceId).param("c", conversationId).query(ItemStore::row).optional();
+        .param("ws", workspaceId).param("c", conversationId).query(InboxItemStore::row).optional();
   }
 
   /** The conversation that holds a post (theirs or our answer) on a channel. */
