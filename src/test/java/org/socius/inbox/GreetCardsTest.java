@@ -102,6 +102,13 @@ class GreetCardsTest {
           .param("ws", kit.team.workspaceId()).param("r", ann.remoteId()).query(String.class).list();
       assertThat(kinds).containsExactly("in:followed", "out:greeted");
 
+      // the follower's inbox conversation leads to the card
+      var conversations = json(kit.api("GET", "/inbox?type=new_follower&state=all", null), 200).path("items");
+      assertThat(conversations.size()).isEqualTo(1);
+      var conversationPage = web.get("/w/" + kit.team.slug() + "/inbox/" + conversations.get(0).path("id").asString());
+      assertThat(conversationPage.body()).contains("/inbox/greet/for?handle=%40ann%40127.0.0.1");
+      assertThat(web.get("/w/" + kit.team.slug() + "/inbox/greet/for?handle=%40ann%40127.0.0.1").location()).endsWith("/inbox/greet/" + cardId);
+
       // another workspace cannot see or close the card
       var other = Teams.create(app);
       var foreign = other.owner().web().api("GET", "/api/v1/workspaces/" + other.workspaceId() + "/greet-cards/" + cardId,

@@ -52,6 +52,13 @@ class GreetCardStore {
     return query.query(GreetCardStore::row).list();
   }
 
+  /** The newest card of an account, to go from its inbox conversation to the card. */
+  Optional<String> newestFor(String workspaceId, String handle) {
+    return jdbc.sql("""
+        SELECT id FROM greet_cards WHERE workspace_id = :ws AND actor_handle = :h ORDER BY followed_at DESC, id DESC LIMIT 1""")
+        .param("ws", workspaceId).param("h", handle).query(String.class).optional();
+  }
+
   long countOpen(String workspaceId) {
     return jdbc.sql("SELECT COUNT(*) FROM greet_cards WHERE workspace_id = :ws AND state = 'open'").param("ws", workspaceId)
         .query(Long.class).single();

@@ -43,6 +43,13 @@ class GreetController {
     return "inbox/greet-list";
   }
 
+  /** From a new follower's inbox conversation to their card (or the list when there is none). */
+  @GetMapping("/w/{slug}/inbox/greet/for")
+  String forHandle(Member member, @RequestParam(defaultValue = "") String handle) {
+    return "redirect:/w/" + member.workspaceSlug() + "/inbox/greet"
+        + read.newestFor(member.workspaceId(), handle).map(id -> "/" + id).orElse("");
+  }
+
   @GetMapping("/w/{slug}/inbox/greet/{cardId}")
   String card(Member member, @PathVariable String cardId, @RequestParam(required = false) Integer starter, Model model) {
     GreetCardView view = read.read(member.workspaceId(), cardId, LocaleContextHolder.getLocale());

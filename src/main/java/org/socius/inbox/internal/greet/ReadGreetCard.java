@@ -43,6 +43,10 @@ public class ReadGreetCard {
     return cards.list(workspaceId, state, beforeAt, beforeId, limit);
   }
 
+  public java.util.Optional<String> newestFor(String workspaceId, String handle) {
+    return cards.newestFor(workspaceId, handle == null ? "" : handle);
+  }
+
   public long openCount(String workspaceId) {
     return cards.countOpen(workspaceId);
   }
