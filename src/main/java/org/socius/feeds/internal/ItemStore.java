@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The items of feeds, shared by every workspace that subscribes; a member's state is in {@link StateStore}. */
-@Repository
+@Repository("feedItemStore") // the inbox has an ItemStore too
 public class ItemStore {
 
   private final JdbcClient jdbc;

@@ -79,6 +79,9 @@ class ShareController {
     String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
         : publicUrl.replaceAll("/+$", "");
     String target = base + "/w/" + slug + "/share";
+    if (!target.matches("https?://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._~-]+)*/share")) {
+      throw new IllegalStateException("Unexpected address for the bookmarklet: " + target);
+    }
     return "javascript:(function(){var e=encodeURIComponent;window.open('" + target.replace("'", "%27")
         + "?url='+e(location.href)+'&title='+e(document.title)+'&text='+e(String(window.getSelection()).slice(0,1000)),"
         + "'_blank','noopener');})();";

@@ -9,6 +9,14 @@ package org.socius.feeds.internal.web;
  */
 public record SharePageView(String slug, String bookmarklet, String url, String title, String text, boolean editor) {
 
+  /**
+   * The bookmarklet escaped for an href attribute by hand: the template engine rightly empties
+   * javascript: addresses, and this one is Socius's own, built from its address and the slug.
+   */
+  public String bookmarkletHref() {
+    return bookmarklet.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   public boolean hasPage() {
     return !url.isEmpty();
   }
