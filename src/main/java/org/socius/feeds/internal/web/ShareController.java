@@ -38,8 +38,9 @@ class ShareController {
 
   @GetMapping("/w/{slug}/share")
   String page(Member member, @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "") String text, HttpServletResponse response, Model model) {
+      @RequestParam(defaultValue = "") String text, HttpServletRequest request, HttpServletResponse response, Model model) {
     Cookie c = new Cookie(COOKIE, member.workspaceSlug());
+    c.setSecure(request.isSecure());
     c.setPath("/share");
     c.setHttpOnly(true);
     c.setMaxAge(60 * 60 * 24 * 365);
