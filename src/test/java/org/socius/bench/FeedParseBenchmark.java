@@ -25,6 +25,7 @@ class FeedParseBenchmark {
     Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../shared/feeds/gofeed/testdata").normalize();
     Prerequisites.require(Files.isDirectory(root), "the feed corpus ../shared/feeds beside the project");
     List<byte[]> docs = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
         String name = p.getFileName().toString();
@@ -36,12 +37,15 @@ class FeedParseBenchmark {
           try {
             FeedParser.parse(bytes, null, "https://example.net/feed");
             docs.add(bytes);
+            paths.add(p.toString());
           } catch (FeedFormatException notAFeed) {
             // the corpus's deliberate non-feeds are not part of the measure
           }
         }
       }
     }
+    // the same documents for rss-parser (bench/feeds-rss-parser.mjs) in the same run
+    Files.write(Path.of("target", "bench-feeds-corpus.txt"), paths, StandardCharsets.UTF_8);
     long bytes = docs.stream().mapToLong(d -> d.length).sum();
     int rounds = Integer.getInteger("bench.rounds", 5);
     int repeat = Integer.getInteger("bench.repeat", 20); // the corpus is small: each round parses it this many times

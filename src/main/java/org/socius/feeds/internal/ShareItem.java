@@ -42,9 +42,18 @@ public class ShareItem {
   }
 
   String text(String title, String link, String credit) {
+    return text(title, null, link, credit);
+  }
+
+  /** Title, the quoted words (in quotation marks), the link and the credit, a paragraph each. */
+  String text(String title, String quote, String link, String credit) {
     StringBuilder t = new StringBuilder();
     if (title != null && !title.isBlank()) {
       t.append(title.strip());
+    }
+    if (quote != null && !quote.isBlank()) {
+      t.append(t.length() == 0 ? "" : "\n\n").append(messages.getMessage("feeds.share.quote", new Object[] {quote.strip()},
+          LocaleContextHolder.getLocale()));
     }
     if (link != null) {
       t.append(t.length() == 0 ? "" : "\n\n").append(link);

@@ -12,6 +12,7 @@ import org.socius.feeds.internal.ItemStore;
 import org.socius.feeds.internal.Opml;
 import org.socius.feeds.internal.ReadingList;
 import org.socius.feeds.internal.ShareItem;
+import org.socius.feeds.internal.SharePage;
 import org.socius.feeds.internal.SubscribeToFeed;
 import org.socius.feeds.internal.SubscriptionActions;
 import org.socius.feeds.internal.SubscriptionStore;
@@ -46,10 +47,11 @@ class FeedsApi {
   private final ItemActions marks;
   private final ShareItem share;
   private final ImportOpml importOpml;
+  private final SharePage sharePage;
   private final java.time.Clock clock;
 
   FeedsApi(SubscriptionStore subscriptions, SubscribeToFeed subscribe, SubscriptionActions actions, ReadingList reading,
-      ItemStore items, ItemActions marks, ShareItem share, ImportOpml importOpml, java.time.Clock clock) {
+      ItemStore items, ItemActions marks, ShareItem share, ImportOpml importOpml, SharePage sharePage, java.time.Clock clock) {
     this.subscriptions = subscriptions;
     this.subscribe = subscribe;
     this.actions = actions;
@@ -58,6 +60,7 @@ class FeedsApi {
     this.marks = marks;
     this.share = share;
     this.importOpml = importOpml;
+    this.sharePage = sharePage;
     this.clock = clock;
   }
 
@@ -169,6 +172,14 @@ class FeedsApi {
   ResponseEntity<FeedsJson.Shared> share(Member member, @PathVariable String itemId) {
     var s = share.share(member, itemId);
     return ResponseEntity.status(HttpStatus.CREATED).body(new FeedsJson.Shared(s.draftId(), s.text(), s.link()));
+  }
+
+  @Operation(summary = "Share any web page: a draft (kind share) with the page's title (read from the page under the SSRF guard, "
+      + "else the one given), the selected text as a quote, the link without tracking parameters and credit to its author")
+  @PostMapping(FEEDS + "/share")
+  ResponseEntity<FeedsJson.SharedPage> sharePage(Member member, @RequestBody FeedsJson.SharePageBody body) {
+    var s = sharePage.share(member, body.url(), body.title(), body.text());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new FeedsJson.SharedPage(s.draftId(), s.text(), s.link(), s.fetched()));
   }
 
   @Operation(summary = "Import an OPML file: every feed is subscribed at once with its categories; the report says what became of each")

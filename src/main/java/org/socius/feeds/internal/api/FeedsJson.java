@@ -55,5 +55,11 @@ final class FeedsJson {
 
   record Shared(String draftId, String text, String link) {}
 
+  /** @param text the words selected on the page, shared as a quote */
+  record SharePageBody(String url, String title, String text) {}
+
+  /** @param fetched whether Socius could read the page for its title and author */
+  record SharedPage(String draftId, String text, String link, boolean fetched) {}
+
   record Category(String id, String name, int feeds) {}
 }

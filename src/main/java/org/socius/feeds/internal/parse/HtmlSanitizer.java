@@ -28,8 +28,24 @@ public final class HtmlSanitizer {
     if (html == null || html.isBlank()) {
       return null;
     }
+    if (plain(html)) {
+      // No markup and no entities: what jsoup would answer, without parsing (most titles and many summaries).
+      String t = html.strip().replace(">", "&gt;");
+      return t.isEmpty() ? null : t;
+    }
     String clean = Jsoup.clean(html, baseUrl == null ? "" : baseUrl, ALLOWED, COMPACT).strip();
     return clean.isEmpty() ? null : clean;
+  }
+
+  static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '<' || c == '&' || c == '\u00a0' || (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || Character.isSurrogate(c)
+          || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text of HTML, for excerpts and search. */

@@ -76,4 +76,19 @@ class HtmlSanitizerTest {
     assertThat(Links.withoutTracking("https://a.example/p?utm_campaign=x&gclid=1")).isEqualTo("https://a.example/p");
     assertThat(Links.withoutTracking("https://a.example/p")).isEqualTo("https://a.example/p");
   }
+
+  /** The shortcut for text without markup gives exactly what jsoup gives. */
+  @Test
+  void plainTextTakesTheShortcutWithTheSameAnswer() {
+    for (String t : java.util.List.of("Just words", "  Spaced   out\n\tlines  ", "a > b, \"quoted\" and 'single'", "Café über",
+        "x = 1; y = 2 / 3", "")) {
+      assertThat(HtmlSanitizer.plain(t)).as(t).isTrue();
+      String jsoup = org.jsoup.Jsoup.clean(t, "", org.jsoup.safety.Safelist.relaxed(),
+          new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false)).strip();
+      assertThat(HtmlSanitizer.sanitize(t, "https://example.net/")).as(t).isEqualTo(t.isBlank() ? null : jsoup);
+    }
+    for (String t : java.util.List.of("a &amp; b", "<b>x</b>", "non\u00a0breaking", "bell\u0007", "emoji \ud83d\ude00")) {
+      assertThat(HtmlSanitizer.plain(t)).as(t).isFalse();
+    }
+  }
 }
