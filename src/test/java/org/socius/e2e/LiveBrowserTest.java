@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.socius.inbox.internal.live.LiveKit;
+import org.socius.networks.BlueskyChannelTest;
+import org.socius.testing.BlueskyNetwork;
 import org.socius.testing.Prerequisites;
 import org.socius.testing.SociusApp;
 import org.socius.testing.Store;
@@ -104,5 +106,42 @@ class LiveBrowserTest {
       page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "live-settings-390.png")).setFullPage(true));
     }
     org.assertj.core.api.Assertions.assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.startsWith("page error"));
+  }
+
+  /** The same, with the mention written on the local Bluesky network and read by a sync of the channel. */
+  @Test
+  void aMentionOnBlueskyAppearsOnTheOpenInboxPageWithoutReload() throws Exception {
+    Prerequisites.require(Files.isExecutable(CHROMIUM), "Chromium at " + CHROMIUM + " (Debian's chromium package)");
+    BlueskyNetwork net = BlueskyNetwork.get();
+    var c = BlueskyChannelTest.connect(Store.SQLITE);
+    c.sync(); // the first import, before the page opens
+    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+          .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run")));
+      BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(c.app().baseUrl()));
+      Page page = context.newPage();
+      page.navigate("/signin");
+      page.getByLabel("E-mail address").fill(c.team().owner().email());
+      page.getByLabel("Password").fill(Teams.PASSWORD);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      String slug = c.team().slug();
+      page.waitForResponse(r -> r.url().endsWith("/w/" + slug + "/live"), () -> page.navigate("/w/" + slug + "/inbox"));
+
+      var friend = net.createAccount("livefriend");
+      net.setProfile(friend, "Live Friend", "Reads everything.");
+      String text = "Hello @" + c.me().handle() + " are you ringing on Sunday?";
+      int start = text.indexOf('@');
+      net.post(friend, text, Map.of("facets", List.of(Map.of(
+          "index", Map.of("byteStart", start, "byteEnd", start + 1 + c.me().handle().length()),
+          "features", List.of(Map.of("$type", "app.bsky.richtext.facet#mention", "did", c.me().did()))))));
+      var first = page.locator("#inbox-items > li").first();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (first.count() == 0 && System.nanoTime() < deadline) {
+        c.sync(); // what the channel's scheduled sync does every few minutes
+        page.waitForTimeout(500);
+      }
+      assertThat(first).containsText("Live Friend", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+      assertThat(first).containsText("are you ringing on Sunday?");
+    }
   }
 }
