@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.socius.networks.Actor;
 import org.socius.networks.EventType;
+import org.socius.networks.Network;
 import org.socius.networks.NetworkEvent;
 import org.socius.networks.NetworkEventRecorded;
 import org.socius.networks.Post;
@@ -62,26 +63,34 @@ public class RecordInteraction {
   private PersonStore.Known account(NetworkEvent e) {
     Actor actor = e.actor();
     long now = clock.millis();
-    var known = people.account(e.workspaceId(), e.network(), actor.remoteId());
-    if (known.isEmpty() && people.claimHandAccount(e.workspaceId(), e.network(), actor.remoteId(), actor.handle())) {
-      known = people.account(e.workspaceId(), e.network(), actor.remoteId()); // a member had added it by hand
-    }
-    if (known.isEmpty()) {
-      String personId = Ids.newId();
-      people.insert(personId, e.workspaceId(), name(actor), now);
-      if (people.insertAccount(Ids.newId(), personId, e.workspaceId(), e.network(), actor, now)) {
-        return people.account(e.workspaceId(), e.network(), actor.remoteId()).orElseThrow();
-      }
-      people.delete(e.workspaceId(), personId); // another node added the account first: use theirs
-      known = people.account(e.workspaceId(), e.network(), actor.remoteId());
-    }
-    PersonStore.Known k = known.orElseThrow();
+    PersonStore.Known k = meet(e.workspaceId(), e.network(), actor, now);
     if (e.type() != EventType.FOLLOWER_LOST) { // a leaver's snapshot may be an old one, or the id alone
       boolean bioChanged = !Objects.equals(nz(k.bioText()), nz(actor.bioText()));
       people.refreshAccount(e.workspaceId(), k, actor, bioChanged, now);
       people.followName(e.workspaceId(), k.personId(), name(actor));
     }
     return k;
+  }
+
+  /**
+   * The account and its person: known already, added by hand (claimed now), or new. Our own
+   * messages to someone meet them this way too.
+   */
+  PersonStore.Known meet(String workspaceId, Network network, Actor actor, long now) {
+    var known = people.account(workspaceId, network, actor.remoteId());
+    if (known.isEmpty() && people.claimHandAccount(workspaceId, network, actor.remoteId(), actor.handle())) {
+      known = people.account(workspaceId, network, actor.remoteId()); // a member had added it by hand
+    }
+    if (known.isEmpty()) {
+      String personId = Ids.newId();
+      people.insert(personId, workspaceId, name(actor), now);
+      if (people.insertAccount(Ids.newId(), personId, workspaceId, network, actor, now)) {
+        return people.account(workspaceId, network, actor.remoteId()).orElseThrow();
+      }
+      people.delete(workspaceId, personId); // another node added the account first: use theirs
+      known = people.account(workspaceId, network, actor.remoteId());
+    }
+    return known.orElseThrow();
   }
 
   static Kind kind(NetworkEvent e) {

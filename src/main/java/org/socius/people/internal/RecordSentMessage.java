@@ -19,11 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 class RecordSentMessage {
 
   private final PersonStore people;
+  private final RecordInteraction accounts;
   private final InteractionStore interactions;
   private final Clock clock;
 
-  RecordSentMessage(PersonStore people, InteractionStore interactions, Clock clock) {
+  RecordSentMessage(PersonStore people, RecordInteraction accounts, InteractionStore interactions, Clock clock) {
     this.people = people;
+    this.accounts = accounts;
     this.interactions = interactions;
     this.clock = clock;
   }
@@ -33,16 +35,7 @@ class RecordSentMessage {
   public void on(PersonalMessageSent sent) {
     Actor to = sent.recipient();
     long now = clock.millis();
-    var known = people.account(sent.workspaceId(), sent.network(), to.remoteId());
-    if (known.isEmpty()) {
-      String personId = Ids.newId();
-      people.insert(personId, sent.workspaceId(), name(to), now);
-      if (!people.insertAccount(Ids.newId(), personId, sent.workspaceId(), sent.network(), to, now)) {
-        people.delete(sent.workspaceId(), personId); // another node added the account first
-      }
-      known = people.account(sent.workspaceId(), sent.network(), to.remoteId());
-    }
-    PersonStore.Known account = known.orElseThrow();
+    PersonStore.Known account = accounts.meet(sent.workspaceId(), sent.network(), to, now);
     Interaction interaction = new Interaction(Ids.newId(), account.personId(), account.identityId(), sent.channelId(), Direction.OUT,
         kind(sent), null, sent.memberId(), RecordInteraction.excerpt(sent.text()), sent.url() == null ? "" : sent.url(),
         sent.sentAt());
@@ -63,11 +56,5 @@ class RecordSentMessage {
       case "REPOST" -> Kind.REPOSTED;
       default -> throw new IllegalArgumentException("unknown kind " + sent.kind());
     };
-  }
-
-  private static String name(Actor a) {
-    String name = a.displayName() == null || a.displayName().isBlank() ? a.handle() : a.displayName().strip();
-    name = name == null || name.isBlank() ? a.remoteId() : name;
-    return name.length() > 300 ? name.substring(0, 300) : name;
   }
 }

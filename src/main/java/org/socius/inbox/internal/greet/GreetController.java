@@ -1,7 +1,6 @@
 package org.socius.inbox.internal.greet;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.socius.platform.DomainException;
 import org.socius.platform.web.FormError;
 import org.socius.platform.web.PageController;
@@ -98,9 +97,5 @@ class GreetController {
     model.addAttribute("error", error);
     model.addAttribute("canSend", member.role().atLeast(Role.EDITOR));
     return "inbox/greet-card";
-  }
-
-  static List<String> hows(GreetCardView view) {
-    return view.directPossible() ? List.of("reply", "mention", "direct") : List.of("reply", "mention");
   }
 }
