@@ -15,4 +15,10 @@ public interface Workspaces {
 
   /** The owners of a workspace, e.g. to tell them a channel needs reconnecting. */
   List<MemberProfile> owners(String workspaceId);
+
+  /** Every member of a workspace in the order they joined, e.g. for an assignee menu. */
+  List<MemberProfile> members(String workspaceId);
+
+  /** The workspaces a user belongs to, oldest membership first (e.g. where to share a page). */
+  List<Workspace> ofUser(String userId);
 }

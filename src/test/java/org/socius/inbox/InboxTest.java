@@ -242,6 +242,9 @@ class InboxTest {
     // the page assigns too, and the list shows to whom
     var web = kit.team.owner().web();
     String page = "/w/" + kit.team.slug() + "/inbox/" + id;
+    // the menu offers every member who can answer, not viewers
+    assertThat(web.get(page).body()).contains("<option value=\"" + editor + "\"").contains("<option value=\"" + kit.ownerMemberId() + "\"")
+        .doesNotContain("<option value=\"" + viewer + "\"");
     assertThat(web.post(page, page + "/assignee", Map.of("assignee", kit.ownerMemberId())).location()).isEqualTo(page);
     assertThat(web.get("/w/" + kit.team.slug() + "/inbox").body()).contains("Assigned to Owner Person");
     assertThat(web.post(page, page + "/assignee", Map.of("assignee", viewer)).location()).isEqualTo(page);

@@ -84,6 +84,11 @@ public class MemberStore {
         .param("ws", workspaceId).param("role", role.code()).query(MemberStore::mapProfile).list();
   }
 
+  public List<MemberProfile> all(String workspaceId) {
+    return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM members m WHERE m.workspace_id = :ws ORDER BY m.joined_at, m.id")
+        .param("ws", workspaceId).query(MemberStore::mapProfile).list();
+  }
+
   public List<MemberProfile> shownPublicly(String workspaceId) {
     return jdbc.sql("SELECT " + PROFILE_COLUMNS + " FROM members m WHERE m.workspace_id = :ws AND m.show_publicly = TRUE ORDER BY m.joined_at, m.id")
         .param("ws", workspaceId).query(MemberStore::mapProfile).list();

@@ -38,4 +38,14 @@ class TeamDirectory implements Workspaces {
   public List<MemberProfile> owners(String workspaceId) {
     return members.withRole(workspaceId, Role.OWNER);
   }
+
+  @Override
+  public List<MemberProfile> members(String workspaceId) {
+    return members.all(workspaceId);
+  }
+
+  @Override
+  public List<Workspace> ofUser(String userId) {
+    return workspaces.forUser(userId);
+  }
 }

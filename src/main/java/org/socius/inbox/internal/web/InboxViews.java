@@ -55,17 +55,13 @@ class InboxViews {
     return memberId == null ? "" : workspaces.profile(member.workspaceId(), memberId).map(MemberProfile::displayName).orElse("—");
   }
 
-  /**
-   * Members a conversation can be given to, as far as the team capability tells them: the reader
-   * (when they can answer), the owners and whoever has it now.
-   */
+  /** Who a conversation can be given to: the members who can answer (editors and owners), and whoever has it now. */
   Map<String, String> assignees(Member member, String current) {
     Map<String, String> names = new LinkedHashMap<>();
-    if (member.role().atLeast(Role.EDITOR)) {
-      names.put(member.memberId(), member.displayName());
-    }
-    for (MemberProfile owner : workspaces.owners(member.workspaceId())) {
-      names.putIfAbsent(owner.memberId(), owner.displayName());
+    for (MemberProfile m : workspaces.members(member.workspaceId())) {
+      if (m.role().atLeast(Role.EDITOR)) {
+        names.put(m.memberId(), m.displayName());
+      }
     }
     if (current != null) {
       names.putIfAbsent(current, memberName(member, current));
