@@ -13,6 +13,9 @@ public interface Inbox {
   /** How many open conversations wait on us in the workspace. */
   long openCount(String workspaceId);
 
+  /** As {@link #openCount}, counting no further than {@code cap}: enough for a badge ("99+"), cheap at any size. */
+  long openCountUpTo(String workspaceId, int cap);
+
   /**
    * How quickly the workspace answered people in a period: each answer counts once, from their
    * first message we had not answered to our first reply after it (a greeting of a new follower

@@ -126,4 +126,33 @@ class PeopleSearchTest {
           team.workspaceId())).isZero();
     }
   }
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void equalMatchesGoMostRecentlyInTouchFirstAndALaterContactMovesAPersonUp(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    Instant now = Instant.now();
+    // documents of the same length, so that relevance ties on both databases
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("r1", "@ada@one.example", "Ada Roe", "Potter"), null, false,
+        now.minus(Duration.ofDays(9))));
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("r2", "@bea@one.example", "Bea Fox", "Potter"), null, false,
+        now.minus(Duration.ofDays(5))));
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("r3", "@cal@one.example", "Cal Ray", "Potter"), null, false,
+        now.minus(Duration.ofDays(7))));
+    String ada = idOf(team, "ada roe");
+    String bea = idOf(team, "bea fox");
+    String cal = idOf(team, "cal ray");
+    assertThat(find(team, "potter")).containsExactly(bea, cal, ada);
+
+    // Ada writes today: she is now the most recently in touch, in every order that uses it
+    publish(app, event(team, EventType.MENTIONED, actor("r1", "@ada@one.example", "Ada Roe", "Potter"), null, false, now));
+    assertThat(find(team, "potter")).containsExactly(ada, bea, cal);
+    String page = team.owner().web().get("/w/" + team.slug() + "/people?sort=recent&q=potter").body();
+    assertThat(page.indexOf("Ada Roe")).isPositive().isLessThan(page.indexOf("Bea Fox"));
+    assertThat(page.indexOf("Bea Fox")).isLessThan(page.indexOf("Cal Ray"));
+    // a match in the name comes before any match in a bio, however recent
+    publish(app, event(team, EventType.MENTIONED, actor("r4", "@dan@one.example", "Dan Potter", "Mason"), null, false,
+        now.minus(Duration.ofDays(30))));
+    assertThat(find(team, "potter").get(0)).isEqualTo(idOf(team, "mason"));
+  }
 }

@@ -33,6 +33,11 @@ class InboxDirectory implements Inbox {
   }
 
   @Override
+  public long openCountUpTo(String workspaceId, int cap) {
+    return conversations.openCountUpTo(workspaceId, cap);
+  }
+
+  @Override
   public ResponseTimes responseTimes(String workspaceId, Instant from, Instant to) {
     return responses.times(workspaceId, from.toEpochMilli(), to.toEpochMilli());
   }

@@ -14,11 +14,15 @@ import org.socius.platform.OwnerNotifications;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pulls a channel's new activity into the event log: the first import of followers (a bounded
  * number of pages per run, so that it shows progress and survives restarts), then notifications
  * newer than the stored state. The one entry point for the scheduler and the "Sync now" button.
+ * Each fetched page is stored in one transaction with what the listeners of
+ * {@link NetworkEventRecorded} make of it and with the cursor that follows it: a failure keeps
+ * none of it, and the next run fetches the page again (events are unique, so nothing twice).
  * Returns when to run next, or null when the channel is gone or needs reconnecting.
  */
 @Service
@@ -33,12 +37,13 @@ public class SyncChannel {
   private final OwnerNotifications notifications;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  private final TransactionTemplate tx;
   private final Duration interval;
   private final int followerPagesPerRun;
   private final Duration relistInterval;
 
   SyncChannel(ChannelStore channels, EventStore events, CredentialVault vault, Adapters adapters, OwnerNotifications notifications,
-      ApplicationEventPublisher publisher, Clock clock, @Value("${socius.networks.sync-interval:2m}") Duration interval,
+      ApplicationEventPublisher publisher, Clock clock, TransactionTemplate tx, @Value("${socius.networks.sync-interval:2m}") Duration interval,
       @Value("${socius.networks.follower-pages-per-run:20}") int followerPagesPerRun,
       @Value("${socius.networks.follower-relist-interval:24h}") Duration relistInterval) {
     this.relistInterval = relistInterval;
@@ -50,6 +55,7 @@ public class SyncChannel {
     this.notifications = notifications;
     this.publisher = publisher;
     this.clock = clock;
+    this.tx = tx;
     this.interval = interval;
   }
 
@@ -74,10 +80,12 @@ public class SyncChannel {
         relistFollowers(channel, adapter, session, state);
       }
       NetworkAdapter.Activity activity = adapter.activity(session, state.activityState());
-      for (NetworkAdapter.Item item : activity.items()) {
-        record(channel, item);
-      }
-      channels.activityState(channelId, activity.state());
+      tx.executeWithoutResult(t -> { // the events, what People and the inbox make of them, and the new cursor: all or none
+        for (NetworkAdapter.Item item : activity.items()) {
+          record(channel, item);
+        }
+        channels.activityState(channelId, activity.state());
+      });
       channels.synced(channelId, clock.millis());
       return importDone ? clock.instant().plus(interval) : clock.instant();
     } catch (AdapterException.CredentialsRejected e) {
@@ -120,16 +128,20 @@ public class SyncChannel {
     String next = cursor;
     for (int page = 0; page < followerPagesPerRun; page++) {
       NetworkAdapter.Followers followers = adapter.followers(session, next);
-      long now = clock.millis();
-      long added = 0;
-      for (var actor : followers.actors()) {
-        if (events.addFollower(channel.id(), actor.remoteId(), now)) {
-          added++;
-          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "import:" + actor.remoteId(), actor, null, clock.instant()), true);
-        }
-      }
       next = followers.next();
-      channels.followersProgress(channel.id(), next, added, next == null, clock.millis());
+      String pageCursor = next;
+      tx.executeWithoutResult(t -> { // one page and its progress: all or none
+        long now = clock.millis();
+        long added = 0;
+        for (var actor : followers.actors()) {
+          if (events.addFollower(channel.id(), actor.remoteId(), now)) {
+            added++;
+            store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "import:" + actor.remoteId(), actor, null, clock.instant()),
+                true);
+          }
+        }
+        channels.followersProgress(channel.id(), pageCursor, added, pageCursor == null, clock.millis());
+      });
       if (next == null) {
         return true;
       }
@@ -155,19 +167,24 @@ public class SyncChannel {
     String next = running ? state.relistCursor() : null;
     for (int page = 0; page < followerPagesPerRun; page++) {
       NetworkAdapter.Followers followers = adapter.followers(session, next);
-      for (var actor : followers.actors()) {
-        if (events.addFollower(channel.id(), actor.remoteId(), clock.millis())) {
-          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "relist:" + started + ":" + actor.remoteId(), actor, null,
-              clock.instant()), false);
-        }
-      }
       next = followers.next();
-      if (next == null) {
-        for (String gone : events.removeUnseen(channel.id(), started)) {
-          store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_LOST, "left:" + started + ":" + gone,
-              events.lastActor(channel.id(), gone), null, clock.instant()), false);
+      boolean complete = next == null;
+      tx.executeWithoutResult(t -> {
+        for (var actor : followers.actors()) {
+          if (events.addFollower(channel.id(), actor.remoteId(), clock.millis())) {
+            store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_GAINED, "relist:" + started + ":" + actor.remoteId(), actor, null,
+                clock.instant()), false);
+          }
         }
-        channels.relistProgress(channel.id(), null, null, clock.millis());
+        if (complete) {
+          for (String gone : events.removeUnseen(channel.id(), started)) {
+            store(channel, new NetworkAdapter.Item(EventType.FOLLOWER_LOST, "left:" + started + ":" + gone,
+                events.lastActor(channel.id(), gone), null, clock.instant()), false);
+          }
+          channels.relistProgress(channel.id(), null, null, clock.millis());
+        }
+      });
+      if (complete) {
         return;
       }
     }

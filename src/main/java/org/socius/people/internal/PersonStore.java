@@ -213,19 +213,18 @@ public class PersonStore {
     if (!blank && match == null) {
       return List.of(); // only punctuation: nothing is found by it
     }
-    String sql = match == null ? "SELECT p.* FROM people p WHERE p.workspace_id = :ws"
-        : "SELECT p.* FROM " + match.from() + " WHERE " + match.where();
-    sql += switch (order) {
-      case NAME -> " ORDER BY LOWER(p.display_name), p.id LIMIT :limit";
-      case RECENT -> " ORDER BY " + recentFirst + " LIMIT :limit";
-      case RELEVANCE -> match == null ? " ORDER BY " + recentFirst + " LIMIT :limit" : "";
-    };
-    if (order == Order.RELEVANCE && match != null) {
-      sql = search.bestSql(recentFirst);
+    String sql;
+    if (match == null) {
+      sql = "SELECT p.* FROM people p WHERE p.workspace_id = :ws ORDER BY "
+          + (order == Order.NAME ? "LOWER(p.display_name), p.id" : recentFirst) + " LIMIT :limit";
+    } else if (order == Order.NAME) {
+      sql = "SELECT p.* FROM " + match.from() + " WHERE " + match.where() + " ORDER BY LOWER(p.display_name), p.id LIMIT :limit";
+    } else {
+      sql = search.bestSql(order == Order.RELEVANCE, recentFirst);
     }
     var q = jdbc.sql(sql).param("ws", workspaceId).param("limit", limit);
     if (match != null) {
-      q = q.param("match", match.param());
+      q = q.params(match.params());
     }
     return complete(workspaceId, q.query(PersonStore::row).list());
   }

@@ -112,7 +112,7 @@ class LiveHub implements SmartLifecycle {
           push(c.workspaceId, events.after(c.workspaceId, lastEventId, REPLAY), Set.of(c));
         }
         Map<String, Object> hello = new LinkedHashMap<>();
-        hello.put("open", inbox.openCount(c.workspaceId));
+        hello.put("open", inbox.openCountUpTo(c.workspaceId, RecordLiveEvent.BADGE_CAP));
         c.hello(write(hello), RECONNECT_MILLIS);
       } catch (RuntimeException e) {
         remove(c);
