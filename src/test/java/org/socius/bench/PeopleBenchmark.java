@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PeopleBenchmark {
 
   /** What a seeding step knows of the workspace it fills. */
-  record Workspace(String id, String slug, String ownerMemberId, long now, Random random, List<String> personIds) {}
+  record Workspace(String id, String slug, String ownerMemberId, long now, Random random, List<String> personIds,
+      List<String> conversationIds) {}
 
   /** One kind of data written for the workspace, with SQL batches on one connection. */
   interface Step {
@@ -148,6 +149,51 @@ class PeopleBenchmark {
     };
   }
 
+  static final String[] INBOX_TYPES = {"MENTION", "REPLY", "DIRECT_MESSAGE", "NEW_FOLLOWER"};
+  static final String[] INBOX_STATES = {"open", "waiting", "waiting", "done", "done"};
+
+  /**
+   * Inbox items of the workspace's people, two to a conversation, over the last year: four
+   * channels, a fifth assigned to the owner, states mixed (the inbox's own shape, as
+   * InboxBenchmark writes it, but of the people seeded here).
+   */
+  static Step inbox(int items) {
+    return new Step() {
+      public String name() {
+        return "inbox items " + items;
+      }
+
+      public void run(Connection db, Workspace ws) throws SQLException {
+        Random r = ws.random();
+        List<String> ids = ws.personIds();
+        try (var conversations = new Rows(db, "inbox_conversations", "id, workspace_id, channel_id, network, thread_key, type, person_id, "
+            + "person_name, actor_id, actor_handle, state, assignee_member_id, excerpt, last_at, unanswered_since, items, created_at, "
+            + "updated_at", 18);
+            var rows = new Rows(db, "inbox_items", "id, workspace_id, conversation_id, channel_id, direction, type, source_id, remote_id, "
+                + "actor_id, actor_handle, actor_name, text, occurred_at, created_at", 14).after(conversations)) {
+          for (int i = 0; i < items / 2; i++) {
+            String id = String.format("c%08d-bench", i);
+            ws.conversationIds().add(id);
+            double u = r.nextDouble();
+            int who = (int) (ids.size() * u * u);
+            String person = ids.get(who);
+            long last = ws.now() - (long) (r.nextDouble() * 365 * DAY);
+            String type = INBOX_TYPES[r.nextInt(INBOX_TYPES.length)];
+            String state = INBOX_STATES[r.nextInt(INBOX_STATES.length)];
+            String channel = "channel-" + r.nextInt(4);
+            conversations.add(id, ws.id(), channel, "mastodon", "t:" + id, type, person, "Person " + who, "remote-" + who + "-0",
+                "@person" + who + "@example.social", state, r.nextInt(5) == 0 ? ws.ownerMemberId() : null, "About " + bio(r), last,
+                state.equals("open") ? last : null, 2, last - 60_000, last);
+            for (int k = 0; k < 2; k++) {
+              rows.add(id + "-" + k, ws.id(), id, channel, "in", type, "s" + i + "-" + k, "post-" + i + "-" + k, "remote-" + who + "-0",
+                  "@person" + who + "@example.social", "Person " + who, "Words " + k + ": " + bio(r), last - 60_000 * (1 - k), last);
+            }
+          }
+        }
+      }
+    };
+  }
+
   /**
    * What the application keeps from what the steps wrote: each person's last contact and latest
    * conversation, and the search index. Runs through the application, after the steps' transactions.
@@ -173,6 +219,8 @@ class PeopleBenchmark {
     String store = System.getProperty("bench.store", "sqlite");
     int peopleCount = Integer.getInteger("bench.people", 100_000);
     int interactionCount = Integer.getInteger("bench.interactions", 1_000_000);
+    int inboxCount = Integer.getInteger("bench.inbox", 200_000);
+    int ingestCount = Integer.getInteger("bench.ingest", 2_000);
     int warmup = Integer.getInteger("bench.warmup", 50);
     int requests = Integer.getInteger("bench.requests", 300);
     String db = store.equals("sqlite") ? null : BenchDatabase.create();
@@ -183,9 +231,9 @@ class PeopleBenchmark {
       String member = app.bean(JdbcClient.class).sql("SELECT id FROM members WHERE workspace_id = :ws").param("ws", team.workspaceId())
           .query(String.class).list().get(0);
       Workspace ws = new Workspace(team.workspaceId(), team.slug(), member, System.currentTimeMillis(), new Random(42),
-          new ArrayList<>());
+          new ArrayList<>(), new ArrayList<>());
 
-      List<Step> steps = List.of(people(peopleCount), interactions(interactionCount));
+      List<Step> steps = List.of(people(peopleCount), interactions(interactionCount), inbox(inboxCount));
       Map<String, Double> seeding = new LinkedHashMap<>();
       try (Connection c = app.bean(DataSource.class).getConnection()) {
         for (Step step : steps) {
@@ -216,7 +264,11 @@ class PeopleBenchmark {
           new Target("people list, first page", false, () -> base),
           new Target("reconnect list (API)", true, () -> api + "/reconnect"),
           new Target("people search (API)", true, () -> api + "?q=" + enc(queries[pick.nextInt(queries.length)])),
-          new Target("people search (page)", false, () -> base + "?q=" + enc(queries[pick.nextInt(queries.length)])));
+          new Target("people search (page)", false, () -> base + "?q=" + enc(queries[pick.nextInt(queries.length)])),
+          new Target("inbox first page (page)", false, () -> "/w/" + ws.slug() + "/inbox"),
+          new Target("inbox first page (API)", true, () -> "/api/v1/workspaces/" + ws.id() + "/inbox?limit=50"),
+          new Target("conversation (API)", true, () -> "/api/v1/workspaces/" + ws.id() + "/inbox/"
+              + ws.conversationIds().get(pick.nextInt(ws.conversationIds().size()))));
 
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       var web = team.owner().web();
@@ -247,8 +299,8 @@ class PeopleBenchmark {
       }
 
       StringBuilder out = new StringBuilder();
-      out.append(String.format("store %s, %,d people, %,d interactions, %d requests each after %d warm-up rounds%n", store, peopleCount,
-          interactionCount, requests, warmup));
+      out.append(String.format("store %s, %,d people, %,d interactions, %,d inbox items, %d requests each after %d warm-up rounds%n",
+          store, peopleCount, interactionCount, inboxCount, requests, warmup));
       seeding.forEach((k, v) -> out.append(String.format("seeding: %s %.1f s%n", k, v)));
       out.append(String.format("%-28s %8s %8s %8s%n", "request", "p50 ms", "p95 ms", "max ms"));
       times.forEach((k, v) -> {
@@ -257,6 +309,7 @@ class PeopleBenchmark {
         out.append(String.format("%-28s %8.1f %8.1f %8.1f%n", k, s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.95) - 1] / 1e6,
             s[s.length - 1] / 1e6));
       });
+      out.append(Ingest.run(app, ws.id(), ingestCount, 1)).append(Ingest.run(app, ws.id(), ingestCount, Ingest.PAGE));
       System.out.print(out);
       Files.createDirectories(Path.of("target"));
       Files.writeString(Path.of("target/bench-people-" + store + ".txt"), out.toString());
