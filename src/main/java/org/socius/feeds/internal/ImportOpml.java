@@ -31,9 +31,10 @@ public class ImportOpml {
     INVALID
   }
 
-  public record Line(String url, String title, Outcome outcome, String message) {}
+  public record Line(String url, String title, Outcome outcome, String message) implements java.io.Serializable {}
 
-  public record Report(int added, int already, int invalid, List<Line> lines) {}
+  /** Serializable: the page hands it to the next request as a flash attribute, kept in the session table. */
+  public record Report(int added, int already, int invalid, List<Line> lines) implements java.io.Serializable {}
 
   private final FeedStore feeds;
   private final SubscriptionStore subscriptions;
