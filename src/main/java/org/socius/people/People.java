@@ -16,6 +16,12 @@ public interface People {
   /** People found by the text (every word as the start of a word of their name, handle, bio, tags or notes), best match first. */
   List<Person> search(String workspaceId, String text, int limit);
 
+  /**
+   * People whose website is on this host (a leading "www." ignored), oldest first, at most 20;
+   * e.g. to credit the author of a shared page.
+   */
+  List<Person> byWebsite(String workspaceId, String host);
+
   /** How strong the relationship with a person is now (see docs/people.md). */
   Optional<Strength> strength(String workspaceId, String personId);
 

@@ -51,7 +51,7 @@ class FeedPagesTest {
     assertThat(article.status()).isEqualTo(200);
     assertThat(article.header("Content-Security-Policy")).contains("script-src 'self'");
     String body = article.body().substring(article.body().indexOf("article-body"));
-    assertThat(body).contains("<p>Hello</p>").contains("https://img.example/a.png").doesNotContain("<script>alert")
+    assertThat(body).contains("<p>Hello</p>").contains("/feeds/image?u=https%3A%2F%2Fimg.example%2Fa.png&amp;s=").doesNotContain("<script>alert")
         .doesNotContain("onerror").doesNotContain("javascript:").doesNotContain("<svg").doesNotContain("expression")
         .doesNotContain("<base").doesNotContain("<iframe").doesNotContain("evil.example");
     assertThat(web.get("/w/" + team.slug() + "/feeds").body()).as("opened: read, so no longer unread").doesNotContain("hostile");

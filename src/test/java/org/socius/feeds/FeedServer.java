@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A local web server for feed tests: each path serves what the test last put there, with an ETag and 304s. */
 public final class FeedServer implements AutoCloseable {
 
-  public record Page(int status, String type, String body) {}
+  public record Page(int status, String type, byte[] body) {
+    Page(int status, String type, String body) {
+      this(status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -43,6 +47,11 @@ public final class FeedServer implements AutoCloseable {
     pages.put(path, new Page(status, type, body));
   }
 
+  /** Bytes as they are, e.g. an image. */
+  public void put(String path, String type, byte[] body) {
+    pages.put(path, new Page(200, type, body));
+  }
+
   public int requests() {
     return requests.get();
   }
@@ -59,8 +68,8 @@ public final class FeedServer implements AutoCloseable {
         ex.sendResponseHeaders(404, -1);
         return;
       }
-      byte[] body = page.body().getBytes(StandardCharsets.UTF_8);
-      String etag = "\"" + Integer.toHexString(page.body().hashCode()) + "\"";
+      byte[] body = page.body();
+      String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
       ex.getResponseHeaders().set("ETag", etag);
       if (page.status() == 200 && etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
         notModified.incrementAndGet();

@@ -148,6 +148,39 @@ class ShareFromAnywhereTest {
     assertThat(posts(app, team)).isEqualTo(1);
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aMemberOfSeveralWorkspacesChoosesWhereToShareAndTheChoiceIsRemembered(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    var web = team.owner().web();
+    String secondName = Teams.unique("Second");
+    var created = web.post("/workspaces/new", "/workspaces/new",
+        Map.of("name", secondName, "kind", "person", "timeZone", "Europe/Berlin", "locale", "en"));
+    String second = created.location().replaceAll("^/w/([^/]+)/.*$", "$1");
+    String q = "?url=" + enc("https://example.org/a") + "&title=" + enc("A page") + "&text=" + enc("Words");
+
+    var page = web.get("/w/" + team.slug() + "/share" + q);
+    assertThat(page.body()).contains("id=\"share-workspace\"").contains("<option value=\"" + team.slug() + "\" selected>")
+        .contains("<option value=\"" + second + "\">" + secondName + "</option>");
+
+    var chosen = web.get("/share" + q + "&workspace=" + second);
+    assertThat(chosen.location()).startsWith("/w/" + second + "/share?url=" + enc("https://example.org/a") + "&title=" + enc("A page")
+        + "&text=" + enc("Words"));
+    assertThat(web.get(chosen.location()).body()).contains("<option value=\"" + second + "\" selected>");
+    assertThat(web.get("/share" + q).location()).as("the last choice is remembered").startsWith("/w/" + second + "/share?");
+
+    var stranger = Teams.create(app);
+    assertThat(web.get("/share" + q + "&workspace=" + stranger.slug()).location()).as("only the member's own workspaces")
+        .startsWith("/w/" + second + "/share?");
+
+    var fresh = app.session();
+    fresh.signIn(team.owner().email(), Teams.PASSWORD);
+    assertThat(fresh.get("/share" + q).location()).as("nothing remembered: the first workspace").startsWith("/w/" + team.slug() + "/share?");
+    assertThat(stranger.owner().web().get("/w/" + stranger.slug() + "/share" + q).body()).as("one workspace: no menu")
+        .doesNotContain("share-workspace");
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +13,10 @@ import org.socius.feeds.internal.fetch.FeedFetcher;
 import org.socius.feeds.internal.fetch.FetchFailure;
 import org.socius.feeds.internal.parse.Links;
 import org.socius.feeds.internal.parse.PageMeta;
+import org.socius.networks.Channel;
+import org.socius.networks.Channels;
+import org.socius.networks.Network;
+import org.socius.people.Identity;
 import org.socius.people.People;
 import org.socius.people.Person;
 import org.socius.platform.NetworkGuard;
@@ -36,12 +42,14 @@ public class SharePage {
 
   private final FeedFetcher fetcher;
   private final People people;
+  private final Channels channels;
   private final Drafts drafts;
   private final ShareItem shareItem;
 
-  SharePage(FeedFetcher fetcher, People people, Drafts drafts, ShareItem shareItem) {
+  SharePage(FeedFetcher fetcher, People people, Channels channels, Drafts drafts, ShareItem shareItem) {
     this.fetcher = fetcher;
     this.people = people;
+    this.channels = channels;
     this.drafts = drafts;
     this.shareItem = shareItem;
   }
@@ -83,7 +91,7 @@ public class SharePage {
     return new Shared(id, text, link, meta != null);
   }
 
-  /** "@handle" from the page's creator tag, its rel="me" profiles or a person whose website it is; else the site's name. */
+  /** "@handle" from the page's creator tag, its rel="me" profiles or a person whose website is on its host; else the site's name. */
   String credit(String workspaceId, PageMeta meta, String link) {
     if (meta != null && meta.creator() != null) {
       return meta.creator();
@@ -98,17 +106,39 @@ public class SharePage {
     }
     String host = PageMeta.host(link);
     if (!host.isEmpty()) {
-      for (Person p : people.search(workspaceId, host, 20)) {
-        if (p.website() != null && PageMeta.host(p.website()).equals(host)) {
-          String handle = p.identities().stream().map(i -> Credit.handle(i.profileUrl())).filter(h -> h != null).findFirst()
-              .orElse(null);
-          if (handle != null) {
-            return handle;
-          }
-        }
+      String handle = personsHandle(workspaceId, host);
+      if (handle != null) {
+        return handle;
       }
     }
     return meta != null && meta.siteName() != null ? meta.siteName() : host;
+  }
+
+  /**
+   * The handle of the person in people whose website is on the host: their account on the network
+   * of the workspace's channels (connected ones first), else any of their accounts.
+   */
+  private String personsHandle(String workspaceId, String host) {
+    List<Network> ours = channels.of(workspaceId).stream()
+        .sorted(Comparator.comparing((Channel c) -> c.status() != Channel.Status.CONNECTED)).map(Channel::network).distinct().toList();
+    for (Person p : people.byWebsite(workspaceId, host)) {
+      var accounts = p.identities().stream()
+          .sorted(Comparator.comparingInt((Identity i) -> ours.contains(i.network()) ? ours.indexOf(i.network()) : ours.size()))
+          .map(SharePage::handle).filter(h -> h != null).toList();
+      if (!accounts.isEmpty()) {
+        return accounts.get(0);
+      }
+    }
+    return null;
+  }
+
+  private static String handle(Identity account) {
+    String h = Credit.handle(account.profileUrl());
+    if (h != null) {
+      return h;
+    }
+    String given = account.handle() == null ? "" : account.handle().strip();
+    return given.isEmpty() || given.contains(" ") ? null : given.startsWith("@") ? given : "@" + given;
   }
 
   static URI address(String text) {

@@ -23,10 +23,13 @@ public class PeopleDirectory implements People {
   private final InteractionStore interactions;
   private final NoteStore notes;
   private final StrengthCache cache;
+  private final PeopleByWebsite byWebsite;
   private final Clock clock;
 
-  PeopleDirectory(PersonStore people, InteractionStore interactions, NoteStore notes, StrengthCache cache, Clock clock) {
+  PeopleDirectory(PersonStore people, InteractionStore interactions, NoteStore notes, StrengthCache cache, PeopleByWebsite byWebsite,
+      Clock clock) {
     this.people = people;
+    this.byWebsite = byWebsite;
     this.notes = notes;
     this.interactions = interactions;
     this.cache = cache;
@@ -46,6 +49,11 @@ public class PeopleDirectory implements People {
   @Override
   public List<Person> search(String workspaceId, String text, int limit) {
     return people.search(workspaceId, text, PersonStore.Order.RELEVANCE, Math.max(1, Math.min(limit, MAX_SEARCH)));
+  }
+
+  @Override
+  public List<Person> byWebsite(String workspaceId, String host) {
+    return byWebsite.find(workspaceId, host);
   }
 
   @Override

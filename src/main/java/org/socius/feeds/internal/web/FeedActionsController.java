@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.socius.feeds.internal.FeedSettings;
 import org.socius.feeds.internal.ImportOpml;
 import org.socius.feeds.internal.ItemActions;
 import org.socius.feeds.internal.Opml;
@@ -42,10 +43,12 @@ class FeedActionsController {
   private final ShareItem share;
   private final ImportOpml importOpml;
   private final Workspaces workspaces;
+  private final FeedSettings settings;
   private final java.time.Clock clock;
 
   FeedActionsController(SubscribeToFeed subscribe, SubscriptionActions actions, SubscriptionStore subscriptions, ItemActions marks,
-      ShareItem share, ImportOpml importOpml, Workspaces workspaces, java.time.Clock clock) {
+      ShareItem share, ImportOpml importOpml, Workspaces workspaces, FeedSettings settings, java.time.Clock clock) {
+    this.settings = settings;
     this.subscribe = subscribe;
     this.actions = actions;
     this.subscriptions = subscriptions;
@@ -61,7 +64,8 @@ class FeedActionsController {
     ZoneId zone = workspaces.find(member.workspaceId()).map(w -> w.timeZone()).orElse(ZoneId.of("UTC"));
     List<ManagePage.Line> lines = subscriptions.list(member.workspaceId(), member.memberId()).stream().map(s -> line(s, zone)).toList();
     ImportOpml.Report report = model.getAttribute("report") instanceof ImportOpml.Report r ? r : null;
-    model.addAttribute("page", new ManagePage(member.workspaceSlug(), lines, report, member.role().atLeast(Role.EDITOR)));
+    model.addAttribute("page", new ManagePage(member.workspaceSlug(), lines, report, member.role().atLeast(Role.EDITOR),
+        settings.images(member.workspaceId()).code(), member.isOwner()));
     return "feeds/manage";
   }
 
@@ -76,6 +80,14 @@ class FeedActionsController {
   String subscribe(Member member, @RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String categories,
       RedirectAttributes redirect) {
     return form(member, redirect, "/feeds/manage", "feeds-subscribed", () -> subscribe.subscribe(member, url, null, names(categories)));
+  }
+
+  @PostMapping("/w/{slug}/feeds/settings")
+  String settings(Member member, @RequestParam(defaultValue = "") String images, RedirectAttributes redirect) {
+    return form(member, redirect, "/feeds/manage", "feeds-images-saved", () -> {
+      settings.changeImages(member, images);
+      return null;
+    });
   }
 
   @PostMapping("/w/{slug}/feeds/{subscriptionId}/edit")

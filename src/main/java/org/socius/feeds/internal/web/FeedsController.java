@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import org.socius.feeds.internal.FeedSettings;
+import org.socius.feeds.internal.ImageSignature;
 import org.socius.feeds.internal.ItemActions;
 import org.socius.feeds.internal.ItemStore;
 import org.socius.feeds.internal.ReadingList;
@@ -37,10 +39,14 @@ class FeedsController {
   private final ItemActions marks;
   private final Workspaces workspaces;
   private final MessageSource messages;
+  private final FeedSettings settings;
+  private final ImageSignature signature;
   private final java.time.Clock clock;
 
   FeedsController(SubscriptionStore subscriptions, ReadingList reading, ItemStore items, ItemActions marks, Workspaces workspaces,
-      MessageSource messages, java.time.Clock clock) {
+      MessageSource messages, FeedSettings settings, ImageSignature signature, java.time.Clock clock) {
+    this.settings = settings;
+    this.signature = signature;
     this.subscriptions = subscriptions;
     this.reading = reading;
     this.items = items;
@@ -92,7 +98,11 @@ class FeedsController {
       marks.markRead(member, itemId); // opening an item reads it
     }
     String backTo = back != null && back.startsWith("?") && back.length() < 300 ? back : "";
-    model.addAttribute("page", new ArticlePage(member.workspaceSlug(), item, when(zone(member), item.publishedAt()),
+    var locale = LocaleContextHolder.getLocale();
+    String body = ArticleImages.apply(item.body(), settings.images(member.workspaceId()), member.workspaceSlug(),
+        url -> signature.sign(member.workspaceId(), url),
+        (alt, host) -> messages.getMessage("feeds.images.link", new Object[] {alt.isEmpty() ? host : alt}, locale));
+    model.addAttribute("page", new ArticlePage(member.workspaceSlug(), item, body, when(zone(member), item.publishedAt()),
         item.publishedAt().toString(), backTo, member.role().atLeast(Role.EDITOR)));
     return "feeds/article";
   }

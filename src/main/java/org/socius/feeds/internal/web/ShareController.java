@@ -5,10 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
 import org.socius.feeds.internal.SharePage;
 import org.socius.platform.web.PageController;
 import org.socius.team.Member;
 import org.socius.team.Role;
+import org.socius.team.Workspace;
+import org.socius.team.Workspaces;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +24,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Share from anywhere: the bookmarklet and the installed app's share target (GET, as the manifest
  * says) land on a page that shows what will be shared; making the draft is a POST, so a link
  * alone never writes anything. The share target has no workspace in its address, so it goes to
- * the workspace whose share page the member last opened (a cookie holding only its slug).
+ * the workspace chosen on the share page's menu or else whose share page the member last opened
+ * (a cookie holding only its slug), else the member's first.
  */
 @PageController
 class ShareController {
@@ -29,10 +34,12 @@ class ShareController {
   private static final int MAX_FIELD = 4000;
 
   private final SharePage share;
+  private final Workspaces workspaces;
   private final String publicUrl;
 
-  ShareController(SharePage share, @Value("${socius.public-url:}") String publicUrl) {
+  ShareController(SharePage share, Workspaces workspaces, @Value("${socius.public-url:}") String publicUrl) {
     this.share = share;
+    this.workspaces = workspaces;
     this.publicUrl = publicUrl;
   }
 
@@ -46,8 +53,10 @@ class ShareController {
     c.setMaxAge(60 * 60 * 24 * 365);
     c.setAttribute("SameSite", "Lax");
     response.addCookie(c);
+    List<SharePageView.Choice> choices = workspaces.ofUser(member.userId()).stream()
+        .map(w -> new SharePageView.Choice(w.slug(), w.name())).toList();
     model.addAttribute("page", new SharePageView(member.workspaceSlug(), bookmarklet(member.workspaceSlug()), cap(url), cap(title),
-        cap(text), member.role().atLeast(Role.EDITOR)));
+        cap(text), member.role().atLeast(Role.EDITOR), choices));
     return "feeds/share";
   }
 
@@ -58,18 +67,25 @@ class ShareController {
     return "redirect:/w/" + member.workspaceSlug() + "/publish/posts/" + shared.draftId() + "/edit";
   }
 
-  /** The manifest's share target: on to the share page of the member's workspace, the handed-over page with it. */
+  /**
+   * The manifest's share target, and the share page's workspace menu: on to the share page of the
+   * chosen workspace, else the last used, else the member's first, with the handed-over page.
+   * Only workspaces the member belongs to are taken (the principal's name is the user id).
+   */
   @GetMapping("/share")
   String target(@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String title,
-      @RequestParam(defaultValue = "") String text, HttpServletRequest request) {
-    String slug = null;
+      @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String workspace, HttpServletRequest request,
+      Principal principal) {
+    List<String> mine = principal == null ? List.of() : workspaces.ofUser(principal.getName()).stream().map(Workspace::slug).toList();
+    String last = null;
     if (request.getCookies() != null) {
       for (Cookie c : request.getCookies()) {
-        if (COOKIE.equals(c.getName()) && c.getValue().matches("[a-z0-9-]{1,100}")) {
-          slug = c.getValue();
+        if (COOKIE.equals(c.getName())) {
+          last = c.getValue();
         }
       }
     }
+    String slug = mine.contains(workspace) ? workspace : mine.contains(last) ? last : mine.isEmpty() ? null : mine.get(0);
     if (slug == null) {
       return "redirect:/";
     }
