@@ -54,7 +54,12 @@ class FeedImagesTest {
 
     // default: proxied, and the remote address appears only inside the signed proxy address
     assertThat(FeedsTest.api(team, "GET", "/feeds/settings", null, 200).path("images").asString()).isEqualTo("proxy");
-    String body = body(web.get(articlePath).body());
+    var article = web.get(articlePath);
+    // the browser is told so too: images from Socius only on this page, from any https site elsewhere
+    assertThat(article.header("Content-Security-Policy")).contains("img-src 'self' data:;").doesNotContain("https:")
+        .contains("script-src 'self'");
+    assertThat(web.get("/w/" + team.slug() + "/feeds").header("Content-Security-Policy")).contains("img-src 'self' data: https:;");
+    String body = body(article.body());
     Matcher m = IMG.matcher(body);
     assertThat(m.find()).as(body).isTrue();
     String proxied = m.group(1).replace("&amp;", "&");
@@ -93,6 +98,7 @@ class FeedImagesTest {
     assertThat(form.status()).isEqualTo(302);
     assertThat(FeedsTest.api(team, "GET", "/feeds/settings", null, 200).path("images").asString()).isEqualTo("direct");
     assertThat(body(web.get(articlePath).body())).contains("<img src=\"" + image + "\" alt=\"A cat\">");
+    assertThat(web.get(articlePath).header("Content-Security-Policy")).contains("img-src 'self' data: https:;");
     assertThat(web.get("/w/" + team.slug() + "/feeds/manage").body()).contains("value=\"direct\" checked");
   }
 

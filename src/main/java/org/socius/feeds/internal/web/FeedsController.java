@@ -1,11 +1,13 @@
 package org.socius.feeds.internal.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import org.socius.feeds.internal.FeedSettings;
+import org.socius.feeds.internal.ImagePolicy;
 import org.socius.feeds.internal.ImageSignature;
 import org.socius.feeds.internal.ItemActions;
 import org.socius.feeds.internal.ItemStore;
@@ -13,6 +15,7 @@ import org.socius.feeds.internal.ReadingList;
 import org.socius.feeds.internal.Subscription;
 import org.socius.feeds.internal.SubscriptionStore;
 import org.socius.platform.DomainException;
+import org.socius.platform.web.ContentSecurityPolicy;
 import org.socius.platform.web.PageController;
 import org.socius.team.Member;
 import org.socius.team.Role;
@@ -91,7 +94,8 @@ class FeedsController {
   }
 
   @GetMapping("/w/{slug}/feeds/items/{itemId}")
-  String article(Member member, @PathVariable String itemId, @RequestParam(required = false) String back, Model model) {
+  String article(Member member, @PathVariable String itemId, @RequestParam(required = false) String back, Model model,
+      HttpServletResponse response) {
     ItemStore.FullItem item = items.inWorkspace(member.workspaceId(), member.memberId(), itemId)
         .orElseThrow(() -> new DomainException.NotFound("feeds.problem.item"));
     if (!item.read()) {
@@ -99,7 +103,11 @@ class FeedsController {
     }
     String backTo = back != null && back.startsWith("?") && back.length() < 300 ? back : "";
     var locale = LocaleContextHolder.getLocale();
-    String body = ArticleImages.apply(item.body(), settings.images(member.workspaceId()), member.workspaceSlug(),
+    ImagePolicy images = settings.images(member.workspaceId());
+    if (images != ImagePolicy.DIRECT) { // the item's images come through Socius or not at all: the browser holds to that too
+      response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.IMAGES_FROM_SELF_ONLY);
+    }
+    String body = ArticleImages.apply(item.body(), images, member.workspaceSlug(),
         url -> signature.sign(member.workspaceId(), url),
         (alt, host) -> messages.getMessage("feeds.images.link", new Object[] {alt.isEmpty() ? host : alt}, locale));
     model.addAttribute("page", new ArticlePage(member.workspaceSlug(), item, body, when(zone(member), item.publishedAt()),

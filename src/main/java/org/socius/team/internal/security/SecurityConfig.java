@@ -34,9 +34,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-      + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-      + "frame-ancestors 'none'; manifest-src 'self'";
+  static final String CSP = org.socius.platform.web.ContentSecurityPolicy.PAGES;
 
   @Bean
   PasswordEncoder passwordEncoder() {
