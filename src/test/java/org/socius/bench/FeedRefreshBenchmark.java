@@ -108,79 +108,74 @@ class FeedRefreshBenchmark {
       ChildNode node = ChildNode.start(db, dir, props);
       String jdbcUrl = postgres ? db : "jdbc:sqlite:" + dir.resolve("socius.db") + "?busy_timeout=10000";
       HeapSampler heap = new HeapSampler(node.pid());
-      String loadBefore = NodeStats.loadAverage();
-      Instant t0;
-      Instant done;
-      Duration cpu;
-      double[] machineFrom;
-      double[] machineTo;
-      double pgFrom;
-      double pgTo;
-      long rssBefore;
-      long peakRss;
-      long checked;
+      int rounds = Integer.getInteger("bench.rounds", 2);
+      int changedCount = (int) java.util.stream.IntStream.range(0, count).filter(n -> changing[n]).count();
+      StringBuilder report = new StringBuilder();
       try (Connection c = DriverManager.getConnection(jdbcUrl)) {
         Thread.sleep(2000); // the node settles after start-up
-        rssBefore = NodeStats.mib(node.pid(), "VmRSS");
-        Duration cpuFrom = NodeStats.cpu(node.pid());
-        machineFrom = NodeStats.machine();
-        pgFrom = NodeStats.postgresCpu();
         heap.start();
-        if (Boolean.getBoolean("bench.jfr")) { // a CPU profile of the node over the run, for jfr print
-          new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(node.pid()), "JFR.start",
-              "settings=profile", "filename=" + Path.of("target", "bench-feeds-refresh-" + store + ".jfr").toAbsolutePath())
-              .inheritIO().start().waitFor();
-        }
-        t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        makeDue(c, t0, postgres);
-        Instant report = Instant.now().plusSeconds(10);
-        while (true) {
-          checked = count(c, "SELECT COUNT(*) FROM feeds WHERE last_fetched_at >= " + t0.toEpochMilli());
-          if (checked >= count || Instant.now().isAfter(t0.plus(giveUp))) {
-            break;
+        jcmd(node, "JFR.start", "settings=profile", store);
+        for (int round = 1; round <= rounds; round++) {
+          if (round > 1) {
+            web.advance(); // three more new items on every changing feed
+            Thread.sleep(5000); // the node settles after the last round's rescheduling
           }
-          if (Instant.now().isAfter(report)) {
-            System.out.printf("%5.0f s: %d of %d feeds checked%n", Duration.between(t0, Instant.now()).toMillis() / 1e3, checked, count);
-            report = Instant.now().plusSeconds(10);
+          web.reset();
+          heap.reset();
+          String loadBefore = NodeStats.loadAverage();
+          long rssBefore = NodeStats.mib(node.pid(), "VmRSS");
+          Duration cpuFrom = NodeStats.cpu(node.pid());
+          double[] machineFrom = NodeStats.machine();
+          double pgFrom = NodeStats.postgresCpu();
+          Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+          makeDue(c, t0, postgres);
+          Instant progress = Instant.now().plusSeconds(10);
+          long checked;
+          while (true) {
+            checked = count(c, "SELECT COUNT(*) FROM feeds WHERE last_fetched_at >= " + t0.toEpochMilli());
+            if (checked >= count || Instant.now().isAfter(t0.plus(giveUp))) {
+              break;
+            }
+            if (Instant.now().isAfter(progress)) {
+              System.out.printf("round %d, %5.0f s: %d of %d feeds checked%n", round, Duration.between(t0, Instant.now()).toMillis() / 1e3,
+                  checked, count);
+              progress = Instant.now().plusSeconds(10);
+            }
+            Thread.sleep(100);
           }
-          Thread.sleep(100);
-        }
-        cpu = NodeStats.cpu(node.pid()).minus(cpuFrom);
-        machineTo = NodeStats.machine();
-        pgTo = NodeStats.postgresCpu();
-        peakRss = NodeStats.mib(node.pid(), "VmHWM");
-        heap.stop();
-        if (Boolean.getBoolean("bench.jfr")) {
-          new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(node.pid()), "JFR.dump",
-              "filename=" + Path.of("target", "bench-feeds-refresh-" + store + ".jfr").toAbsolutePath()).inheritIO().start().waitFor();
-        }
-        long last = count(c, "SELECT MAX(last_fetched_at) FROM feeds");
-        done = checked >= count ? Instant.ofEpochMilli(last) : Instant.now();
-        long failing = count(c, "SELECT COUNT(*) FROM feeds WHERE error_count > 0");
-        long added = count(c, "SELECT COUNT(*) FROM feed_items WHERE first_seen_at >= " + t0.toEpochMilli());
-        String firstError = text(c, "SELECT MIN(last_error) FROM feeds WHERE error_count > 0");
-        String loadAfter = NodeStats.loadAverage();
+          Duration cpu = NodeStats.cpu(node.pid()).minus(cpuFrom);
+          double[] machineTo = NodeStats.machine();
+          double pgTo = NodeStats.postgresCpu();
+          long peakRss = NodeStats.mib(node.pid(), "VmHWM");
+          Instant done = checked >= count ? Instant.ofEpochMilli(count(c, "SELECT MAX(last_fetched_at) FROM feeds")) : Instant.now();
+          long failing = count(c, "SELECT COUNT(*) FROM feeds WHERE error_count > 0");
+          long added = count(c, "SELECT COUNT(*) FROM feed_items WHERE first_seen_at >= " + t0.toEpochMilli());
+          String firstError = text(c, "SELECT MIN(last_error) FROM feeds WHERE error_count > 0");
+          String loadAfter = NodeStats.loadAverage();
 
-        double seconds = Duration.between(t0, done).toMillis() / 1e3;
-        int maxInFlight = web.hosts().values().stream().mapToInt(h -> h.maxInFlight).max().orElse(0);
-        long minGap = web.hosts().values().stream().mapToLong(h -> h.minGapNanos).min().orElse(0);
-        int changedCount = (int) java.util.stream.IntStream.range(0, count).filter(n -> changing[n]).count();
-        String line = String.format(
-            "feeds-refresh %s: %d feeds on %d hosts (%d changed, %d unchanged), all due at once: %s %d checked in %.1f s "
-                + "(target 60 s: %s), %.0f feeds/s; answers 200: %d (%.1f MB), 304: %d, other: %d; new items stored: %d "
-                + "(expected %d); feeds failing: %d%s; node CPU %.1f s (%.0f %% of one core), PostgreSQL CPU %.1f s, machine busy %.0f %% "
-                + "of 2 cores; node RSS %d MiB before, peak %d MiB (since start); heap used peak %d MiB (committed %d MiB); per host: "
-                + "at most %d requests at once, closest starts %d ms apart; load average %s before, %s after",
-            store, count, distinct(hosts), changedCount, count - changedCount, checked >= count ? "all" : "ONLY", checked, seconds,
-            checked >= count && seconds <= 60 ? "met" : "missed", checked / seconds, web.ok(), web.bytes() / 1e6, web.notModified(),
-            web.other(), added, (long) changedCount * FeedRefreshBenchmarkServer.NEW_PER_ROUND, failing,
-            firstError == null ? "" : " (e.g. " + firstError + ")", cpu.toMillis() / 1e3, cpu.toMillis() / 10.0 / seconds,
-            pgTo - pgFrom, 100 * (machineTo[0] - machineFrom[0]) / Math.max(0.001, machineTo[1] - machineFrom[1]),
-            rssBefore, peakRss, heap.peakMib(), heap.committedMib(), maxInFlight, minGap / 1_000_000, loadBefore, loadAfter);
-        System.out.println(line);
+          double seconds = Duration.between(t0, done).toMillis() / 1e3;
+          int maxInFlight = web.hosts().values().stream().mapToInt(h -> h.maxInFlight).max().orElse(0);
+          long minGap = web.hosts().values().stream().mapToLong(h -> h.minGapNanos).min().orElse(0);
+          String line = String.format(
+              "feeds-refresh %s, round %d%s: %d feeds on %d hosts (%d changed, %d unchanged), all due at once: %s %d checked in %.1f s "
+                  + "(target 60 s: %s), %.0f feeds/s; answers 200: %d (%.1f MB), 304: %d, other: %d; new items stored: %d "
+                  + "(expected %d); feeds failing: %d%s; node CPU %.1f s (%.0f %% of one core), PostgreSQL CPU %.1f s, machine busy "
+                  + "%.0f %% of 2 cores; node RSS %d MiB before, peak %d MiB (since start); heap used peak %d MiB (committed %d MiB); "
+                  + "per host: at most %d requests at once, closest starts %d ms apart; load average %s before, %s after",
+              store, round, round == 1 ? " (node just started)" : "", count, distinct(hosts), changedCount, count - changedCount,
+              checked >= count ? "all" : "ONLY", checked, seconds, checked >= count && seconds <= 60 ? "met" : "missed",
+              checked / seconds, web.ok(), web.bytes() / 1e6, web.notModified(), web.other(), added,
+              (long) changedCount * FeedRefreshBenchmarkServer.NEW_PER_ROUND, failing, firstError == null ? "" : " (e.g. " + firstError + ")",
+              cpu.toMillis() / 1e3, cpu.toMillis() / 10.0 / seconds, pgTo - pgFrom,
+              100 * (machineTo[0] - machineFrom[0]) / Math.max(0.001, machineTo[1] - machineFrom[1]), rssBefore, peakRss, heap.peakMib(),
+              heap.committedMib(), maxInFlight, minGap / 1_000_000, loadBefore, loadAfter);
+          System.out.println(line);
+          report.append(line).append('\n');
+        }
+        jcmd(node, "JFR.dump", null, store);
         Path target = Path.of("target");
         Files.createDirectories(target);
-        Files.writeString(target.resolve("bench-feeds-refresh-" + store + ".txt"), line + "\n");
+        Files.writeString(target.resolve("bench-feeds-refresh-" + store + ".txt"), report);
       } finally {
         heap.stop();
         node.stop();
@@ -321,6 +316,20 @@ class FeedRefreshBenchmark {
     }
   }
 
+  /** With -Dbench.jfr=true: a CPU profile of the node over the rounds (target/bench-feeds-refresh-STORE.jfr, for jfr print). */
+  private static void jcmd(ChildNode node, String command, String settings, String store) throws Exception {
+    if (!Boolean.getBoolean("bench.jfr")) {
+      return;
+    }
+    List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(node.pid()), command));
+    if (settings != null) {
+      args.add(settings);
+    }
+    args.add("filename=" + Path.of("target", "bench-feeds-refresh-" + store + ".jfr").toAbsolutePath());
+    new ProcessBuilder(args).inheritIO().start().waitFor();
+  }
+
   private static long count(Connection c, String sql) throws Exception {
     try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
@@ -378,6 +387,11 @@ class FeedRefreshBenchmark {
       }, "bench-jstat");
       reader.setDaemon(true);
       reader.start();
+    }
+
+    void reset() {
+      peakKb.set(0);
+      committedKb.set(0);
     }
 
     void stop() {

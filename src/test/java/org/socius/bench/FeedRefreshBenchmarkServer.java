@@ -34,7 +34,7 @@ final class FeedRefreshBenchmarkServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final boolean[] changing;
-  private final int[] version;
+  private final int[] version; // written before a round, read by the server's threads during it
   private final Instant origin;
   private final AtomicInteger ok = new AtomicInteger();
   private final AtomicInteger notModified = new AtomicInteger();
@@ -72,6 +72,15 @@ final class FeedRefreshBenchmarkServer implements AutoCloseable {
         version[n]++;
       }
     }
+  }
+
+  /** Counters and per-host figures start again (a new round). */
+  void reset() {
+    ok.set(0);
+    notModified.set(0);
+    other.set(0);
+    bytes.set(0);
+    hosts.clear();
   }
 
   String etag(int n) {
