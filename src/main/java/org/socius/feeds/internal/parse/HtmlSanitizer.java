@@ -74,7 +74,8 @@ public final class HtmlSanitizer {
         el.unwrap();
       }
     }
-    String clean = body.html().strip();
+    String written = HtmlWriter.inner(body, html.length());
+    String clean = (written != null ? written : body.html()).strip();
     return clean.isEmpty() ? null : clean;
   }
 

@@ -191,4 +191,28 @@ class HtmlSanitizerTest {
     assertThat(HtmlSanitizer.simpleAbsolute("https://a.example/./x", "https")).isFalse();
     assertThat(HtmlSanitizer.simpleAbsolute("https://a.example/a b", "https")).isFalse();
   }
+
+  /** The writer answers what jsoup writes, and leaves to jsoup the characters jsoup writes as numeric references. */
+  @Test
+  void theWriterWritesWhatJsoupWrites() {
+    int writes = 0;
+    for (String html : BLOG_HTML) {
+      org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html.replaceAll("[\\x00-\\x08\\x0b-\\x1f]", ""));
+      doc.outputSettings().prettyPrint(false);
+      doc.body().select("script, style, svg, math").remove();
+      doc.body().getAllElements().forEach(e -> e.childNodes().stream()
+          .filter(n -> !(n instanceof org.jsoup.nodes.Element) && !(n instanceof org.jsoup.nodes.TextNode)).toList().forEach(org.jsoup.nodes.Node::remove));
+      String written = HtmlWriter.inner(doc.body(), 64);
+      if (written != null) {
+        assertThat(written).as(html).isEqualTo(doc.body().html());
+        writes++;
+      }
+    }
+    assertThat(writes).isGreaterThan(BLOG_HTML.size() - 3);
+    for (String odd : java.util.List.of("<p>bell\u0007</p>", "<p title=\"\u0001\">x</p>", "<p>lone \ud800 surrogate</p>",
+        "<iframe allowfullscreen></iframe>", "<p nowrap=\"nowrap\">x</p>")) {
+      org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(odd);
+      assertThat(HtmlWriter.inner(doc.body(), 64)).as(odd).isNull();
+    }
+  }
 }
