@@ -2,10 +2,12 @@ package org.socius.feeds.internal.parse;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
@@ -43,6 +45,8 @@ public final class HtmlSanitizer {
       "img", Map.of("src", Set.of("http", "https")),
       "blockquote", Map.of("cite", Set.of("http", "https")),
       "q", Map.of("cite", Set.of("http", "https")));
+
+  private static final Pattern EXTRA_DOT_SEGMENTS = Pattern.compile("^/((\\.{1,2}/)+)");
 
   private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
@@ -94,17 +98,18 @@ public final class HtmlSanitizer {
   private static void keepSafeAttributes(Element el, Base base) {
     String tag = el.tagName();
     Map<String, Set<String>> links = LINKS.getOrDefault(el.normalName(), Map.of());
-    for (Attribute a : List.copyOf(el.attributes().asList())) {
+    for (Iterator<Attribute> it = el.attributes().iterator(); it.hasNext(); ) {
+      Attribute a = it.next();
       Set<String> schemes = links.get(a.getKey());
       if (schemes != null) {
         String url = base.resolve(a.getValue(), schemes);
         if (url == null) {
-          el.removeAttr(a.getKey());
+          it.remove();
         } else {
-          el.attr(a.getKey(), url);
+          a.setValue(url);
         }
       } else if (!ALLOWED.isSafeAttribute(tag, el, a)) {
-        el.removeAttr(a.getKey());
+        it.remove();
       }
     }
     el.attributes().addAll(ALLOWED.getEnforcedAttributes(tag));
@@ -158,7 +163,17 @@ public final class HtmlSanitizer {
         return StringUtil.resolve(text, v);
       }
       try {
-        return StringUtil.resolve(url, v).toExternalForm();
+        // jsoup's StringUtil.resolve(URL, String) without its regular expression for control characters (gone already)
+        String rel = v.startsWith("?") ? url.getPath() + v : v;
+        URL resolved = new URL(url, rel);
+        String file = resolved.getFile();
+        if (file.startsWith("/./") || file.startsWith("/../")) {
+          file = EXTRA_DOT_SEGMENTS.matcher(file).replaceFirst("/");
+        }
+        if (resolved.getRef() != null) {
+          file = file + "#" + resolved.getRef();
+        }
+        return new URL(resolved.getProtocol(), resolved.getHost(), resolved.getPort(), file).toExternalForm();
       } catch (MalformedURLException e) {
         return v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? v : "";
       }
