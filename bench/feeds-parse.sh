@@ -4,7 +4,8 @@
 # blog HTML per item, written to target/bench-feeds-realistic). For each: items/s and MB/s of the
 # whole pipeline, items/s without sanitising and the share of time sanitising takes; medians of
 # ROUNDS rounds (default 5) after WARMUP seconds (default 3), each round parsing the corpus REPEAT
-# times (default 20) and the realistic set REPEAT/5 times (at least 1). Then, in the same run, the
+# times (default 20) and the realistic set REPEAT/5 times (at least 1), in items per second of wall
+# time and of the process's CPU time (steadier when the machine is shared). Then, in the same run, the
 # npm rss-parser on Node.js over the same files, measured the same way, and the ratios.
 # rss-parser is installed into target/bench-node at run time.
 # Usage: bench/feeds-parse.sh [ROUNDS] [REPEAT] [WARMUP]
