@@ -21,6 +21,11 @@ public final class FeedParser {
    * @param address where the document was fetched, to resolve relative links (or null)
    */
   public static ParsedFeed parse(byte[] body, String contentType, String address) {
+    return parse(body, contentType, address, true);
+  }
+
+  /** With sanitise false the item HTML is kept as it came: unsafe, only to time parsing apart from sanitising. */
+  static ParsedFeed parse(byte[] body, String contentType, String address, boolean sanitise) {
     String text = FeedText.decode(body, contentType);
     int start = 0;
     while (start < text.length() && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\uFEFF')) {
@@ -42,7 +47,7 @@ public final class FeedParser {
     } else {
       throw new FeedFormatException("This is neither XML nor JSON: it starts with text, not a feed");
     }
-    return normalise(raw, address);
+    return normalise(raw, address, sanitise);
   }
 
   static boolean looksLikeHtml(String text) {
@@ -92,7 +97,7 @@ public final class FeedParser {
     return at >= 0 ? m.substring(at + 9).strip() : m.strip();
   }
 
-  private static ParsedFeed normalise(RawFeed raw, String address) {
+  private static ParsedFeed normalise(RawFeed raw, String address, boolean sanitise) {
     String feedUrl = Links.absolute(address, raw.feedUrl);
     String site = Links.absolute(feedUrl != null ? feedUrl : address, raw.siteUrl != null ? raw.siteUrl : raw.altUrl);
     String base = site != null ? site : address;
@@ -104,7 +109,8 @@ public final class FeedParser {
       }
       String itemBase = link != null ? link : base;
       items.add(new ParsedFeed.Item(i.guid, i.title == null ? null : i.title.strip(), link,
-          HtmlSanitizer.sanitize(i.summary, itemBase), HtmlSanitizer.sanitize(i.content, itemBase), authors(i.authors),
+          sanitise ? HtmlSanitizer.sanitize(i.summary, itemBase) : i.summary,
+          sanitise ? HtmlSanitizer.sanitize(i.content, itemBase) : i.content, authors(i.authors),
           FeedDates.parse(i.published), FeedDates.parse(i.updated), List.copyOf(i.categories), enclosures(i.enclosures, itemBase),
           Links.absolute(itemBase, i.imageUrl)));
     }

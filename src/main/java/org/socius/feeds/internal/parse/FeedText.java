@@ -1,7 +1,6 @@
 package org.socius.feeds.internal.parse;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -44,6 +43,10 @@ public final class FeedText {
     if (declared != null) {
       return lenient(body, 0, declared);
     }
+    String utf8 = new String(body, StandardCharsets.UTF_8); // the usual case, decoded by the JDK's fast path
+    if (utf8.indexOf('\uFFFD') < 0) {
+      return utf8; // no replacement character: the bytes were valid UTF-8
+    }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
@@ -67,14 +70,9 @@ public final class FeedText {
     }
   }
 
+  /** Malformed and unmappable bytes become the charset's replacement (U+FFFD), as String does. */
   private static String lenient(byte[] body, int offset, Charset charset) {
-    try {
-      CharBuffer chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(body, offset, body.length - offset));
-      return chars.toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException(e); // REPLACE does not throw
-    }
+    return new String(body, offset, body.length - offset, charset);
   }
 
   private static boolean startsWith(byte[] body, int... prefix) {

@@ -90,8 +90,15 @@ final class RawFeed {
   }
 
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && "<>&\"".indexOf(text.charAt(first)) < 0) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text; // nothing to escape, the common case
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '<' -> out.append("&lt;");

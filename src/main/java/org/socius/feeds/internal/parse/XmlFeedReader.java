@@ -16,8 +16,10 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlFeedReader {
 
-  private static final XMLInputFactory AWARE = factory(true);
-  private static final XMLInputFactory PLAIN = factory(false);
+  // A factory per thread, told to reuse its reader (a JDK StAX property): making a reader costs
+  // more than reading a small feed. Not shared, because the reuse check is not thread-safe.
+  private static final ThreadLocal<XMLInputFactory> AWARE = ThreadLocal.withInitial(() -> factory(true));
+  private static final ThreadLocal<XMLInputFactory> PLAIN = ThreadLocal.withInitial(() -> factory(false));
 
   private final XMLStreamReader r;
   private final boolean aware;
@@ -34,6 +36,11 @@ final class XmlFeedReader {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaces);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    try {
+      f.setProperty("reuse-instance", Boolean.TRUE);
+    } catch (IllegalArgumentException other) {
+      // another StAX implementation: a new reader each time
+    }
     f.setXMLResolver((publicId, systemId, base, ns) -> {
       throw new XMLStreamException("external entities are not read");
     });
@@ -41,7 +48,7 @@ final class XmlFeedReader {
   }
 
   static RawFeed read(String xml, boolean namespaces) throws XMLStreamException {
-    XMLStreamReader reader = (namespaces ? AWARE : PLAIN).createXMLStreamReader(new StringReader(xml));
+    XMLStreamReader reader = (namespaces ? AWARE : PLAIN).get().createXMLStreamReader(new StringReader(xml));
     try {
       return new XmlFeedReader(reader, namespaces).document();
     } finally {
@@ -357,17 +364,22 @@ final class XmlFeedReader {
 
   private record Content(String text, String markup, boolean elements) {}
 
-  /** The element's content: all text, and the inner markup when it holds elements (naked HTML, Atom xhtml). */
+  /**
+   * The element's content: all text, and the inner markup when it holds elements (naked HTML, Atom
+   * xhtml). The markup is only written from the first element on (the text before it, escaped, is
+   * the same markup): most content is text or CDATA, which then is never escaped.
+   */
   private Content content() throws XMLStreamException {
     StringBuilder text = new StringBuilder();
-    StringBuilder markup = new StringBuilder();
-    boolean elements = false;
+    StringBuilder markup = null;
     int depth = 1;
     while (depth > 0 && r.hasNext()) {
       switch (r.next()) {
         case XMLStreamConstants.START_ELEMENT -> {
           depth++;
-          elements = true;
+          if (markup == null) {
+            markup = new StringBuilder(text.length() + 256).append(RawFeed.escape(text.toString()));
+          }
           markup.append('<').append(local());
           for (int i = 0; i < r.getAttributeCount(); i++) {
             markup.append(' ').append(r.getAttributeLocalName(i)).append("=\"").append(RawFeed.escape(r.getAttributeValue(i))).append('"');
@@ -381,20 +393,24 @@ final class XmlFeedReader {
           }
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          text.append(r.getText());
-          markup.append(RawFeed.escape(r.getText()));
+          text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          if (markup != null) {
+            markup.append(RawFeed.escape(r.getText()));
+          }
         }
         case XMLStreamConstants.ENTITY_REFERENCE -> {
           // not replaced (no DTD): keep the name visible rather than losing text
           text.append('&').append(r.getLocalName()).append(';');
-          markup.append("&amp;").append(r.getLocalName()).append(';');
+          if (markup != null) {
+            markup.append("&amp;").append(r.getLocalName()).append(';');
+          }
         }
         default -> {
           // comments and processing instructions are not content
         }
       }
     }
-    return new Content(text.toString(), markup.toString(), elements);
+    return new Content(text.toString(), markup == null ? "" : markup.toString(), markup != null);
   }
 
   /** The element's text, trimmed; null when empty. */

@@ -115,4 +115,55 @@ class FeedParserTest {
     assertThat(FeedDates.parse("2024-13-45T99:00:00Z")).isNull();
     assertThat(FeedDates.parse("yesterday")).isNull();
   }
+
+  private static final String GOOD = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Good</title>"
+      + "<item><title>One</title><dc:creator>Ann</dc:creator><description>&lt;p&gt;a&lt;/p&gt;</description></item></channel></rss>";
+
+  /** Each thread reuses one XML reader: after a document that broke it half-way, the next is read whole. */
+  @Test
+  void aReusedReaderReadsTheNextDocumentWhole() {
+    ParsedFeed before = parse(GOOD);
+    for (String broken : java.util.List.of("<rss><channel><title>x</channel", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>",
+        "<rss><channel><item><title>a & b</title><undeclared:x>y</undeclared:x></item>", FeedParserTestData.BILLION_LAUGHS)) {
+      try {
+        parse(broken);
+      } catch (FeedFormatException tooBroken) {
+        // whether it is forgiven or not, the next document must not feel it
+      }
+      assertThat(parse(GOOD)).as(broken).isEqualTo(before);
+    }
+    assertThat(before.items()).singleElement().satisfies(i -> {
+      assertThat(i.title()).isEqualTo("One");
+      assertThat(i.authors()).extracting(ParsedFeed.Author::name).containsExactly("Ann");
+    });
+  }
+
+  /** Parsers on many threads at once (as the polling pool runs them) each get what one thread gets. */
+  @Test
+  void threadsDoNotShareAReader() throws Exception {
+    java.util.List<String> docs = java.util.List.of(GOOD, FeedParserTestData.XXE, "<rss><channel><title>x</channel",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title><entry><id>1</id><title>T</title></entry></feed>");
+    java.util.List<ParsedFeed> expected = docs.stream().map(FeedParserTest::parse).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          for (int round = 0; round < 200; round++) {
+            for (int d = 0; d < docs.size(); d++) {
+              if (!parse(docs.get(d)).equals(expected.get(d))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> run : runs) {
+        assertThat(run.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
