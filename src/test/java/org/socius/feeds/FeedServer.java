@@ -23,6 +23,7 @@ public final class FeedServer implements AutoCloseable {
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger notModified = new AtomicInteger();
+  private volatile java.util.function.Consumer<String> onRequest = path -> {};
 
   public FeedServer() {
     try {
@@ -56,6 +57,11 @@ public final class FeedServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** Called with the path as each request starts, before it is answered (e.g. to note when and by whom). */
+  public void onRequest(java.util.function.Consumer<String> listener) {
+    this.onRequest = listener;
+  }
+
   public int notModified() {
     return notModified.get();
   }
@@ -63,6 +69,7 @@ public final class FeedServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     requests.incrementAndGet();
     try (ex) {
+      onRequest.accept(ex.getRequestURI().getPath());
       Page page = pages.get(ex.getRequestURI().getPath());
       if (page == null) {
         ex.sendResponseHeaders(404, -1);

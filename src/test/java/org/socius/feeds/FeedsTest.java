@@ -271,16 +271,15 @@ class FeedsTest {
    * when the local server (one host for every test feed) was asked a moment ago.
    */
   static Instant refresh(SociusApp app, String feedId) {
-    JdbcClient jdbc = app.bean(JdbcClient.class);
+    Instant turn = null;
     for (int attempt = 0; attempt < 50; attempt++) {
-      Long before = jdbc.sql("SELECT last_fetched_at FROM feeds WHERE id = :id").param("id", feedId).query(Long.class).optional().orElse(null);
-      Instant next = app.bean(RefreshFeed.class).refresh(feedId);
-      Long after = jdbc.sql("SELECT last_fetched_at FROM feeds WHERE id = :id").param("id", feedId).query(Long.class).optional().orElse(null);
-      if (after != null && !after.equals(before)) {
-        return next;
+      RefreshFeed.Next next = app.bean(RefreshFeed.class).refresh(feedId, turn);
+      if (!next.heldTurn()) {
+        return next.at();
       }
+      turn = next.at();
       try {
-        Thread.sleep(Math.max(10, java.time.Duration.between(Instant.now(), next).toMillis()));
+        Thread.sleep(Math.max(10, java.time.Duration.between(Instant.now(), turn).toMillis()));
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }

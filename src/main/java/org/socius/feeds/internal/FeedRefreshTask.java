@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One db-scheduler execution per feed ({@code feed-refresh}, instance = feed id): durable, run on
  * one node at a time, rescheduled for when {@link RefreshFeed} says, and removed when nobody
- * reads the feed any more.
+ * reads the feed any more. An execution put off until its host's turn carries that turn as its
+ * data (epoch milliseconds), so whichever node runs it next knows it holds the turn.
  */
 @Configuration(proxyBeanMethods = false)
 public class FeedRefreshTask {
@@ -20,13 +21,15 @@ public class FeedRefreshTask {
   static final String NAME = "feed-refresh";
 
   @Bean
-  CustomTask<Void> feedRefresh(RefreshFeed refresh) {
-    return Tasks.custom(NAME, Void.class).execute((instance, context) -> {
-      Instant next = refresh.refresh(instance.getId());
+  CustomTask<Long> feedRefresh(RefreshFeed refresh) {
+    return Tasks.custom(NAME, Long.class).execute((instance, context) -> {
+      Long held = instance.getData();
+      RefreshFeed.Next next = refresh.refresh(instance.getId(), held == null ? null : Instant.ofEpochMilli(held));
       if (next == null) {
         return new CompletionHandler.OnCompleteRemove<>();
       }
-      return (complete, operations) -> operations.reschedule(complete, next);
+      Long turn = next.heldTurn() ? next.at().toEpochMilli() : null; // null clears a turn that was used
+      return (complete, operations) -> operations.reschedule(complete, next.at(), turn);
     });
   }
 

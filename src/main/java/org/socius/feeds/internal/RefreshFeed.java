@@ -44,8 +44,15 @@ public class RefreshFeed {
     this.clock = clock;
   }
 
-  /** Refreshes the feed; answers when to refresh it next, or null when nobody reads it any more (it is removed). */
-  public Instant refresh(String feedId) {
+  /** When to refresh a feed next, and whether that time is a turn held for its host (to hand back then). */
+  public record Next(Instant at, boolean heldTurn) {}
+
+  /**
+   * Refreshes the feed, or puts it off until its host's turn for it; answers when to come back, or
+   * null when nobody reads the feed any more (it is removed). {@code heldTurn} is the turn a
+   * previous call answered, if any: a feed coming back for its turn takes no new one.
+   */
+  public Next refresh(String feedId, Instant heldTurn) {
     Optional<Feed> found = feeds.get(feedId);
     if (found.isEmpty()) {
       return null;
@@ -56,19 +63,21 @@ public class RefreshFeed {
       return null;
     }
     Instant now = clock.instant();
-    Instant later = hosts.reserve(feed.host(), feedId, now);
-    if (later != null) {
-      feeds.setNextFetch(feedId, later);
-      return later;
+    Instant turn = hosts.reserve(feed.host(), heldTurn, now);
+    if (turn != null) {
+      if (!turn.equals(heldTurn)) {
+        feeds.setNextFetch(feedId, turn);
+      }
+      return new Next(turn, true);
     }
     try {
       FetchResult result = fetcher.fetch(URI.create(feed.url()), feed.etag(), feed.lastModified());
-      return tx.execute(s -> recordSuccess(feed, result, clock.instant()));
+      return new Next(tx.execute(s -> recordSuccess(feed, result, clock.instant())), false);
     } catch (FetchFailure e) {
-      return recordFailure(feed, e.getMessage(), e.retryAfter());
+      return new Next(recordFailure(feed, e.getMessage(), e.retryAfter()), false);
     } catch (RuntimeException e) {
       LOG.warn("Refreshing feed {} failed", feed.url(), e);
-      return recordFailure(feed, "Socius could not store the feed: " + e.getMessage(), null);
+      return new Next(recordFailure(feed, "Socius could not store the feed: " + e.getMessage(), null), false);
     } finally {
       hosts.release(feed.host());
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The polling rules: adaptive interval between the minimum and a day, backoff that never gives up, per-host spacing. */
+/** The polling rules: adaptive interval between the minimum and a day, backoff that never gives up (per-host turns: HostLimitsTest). */
 class PollingTest {
 
   private final PollingPolicy policy = new PollingPolicy(Duration.ofMinutes(15));
@@ -52,22 +52,5 @@ class PollingTest {
     assertThat(policy.backoff(1000)).isEqualTo(Duration.ofHours(24));
     assertThat(policy.afterFailure(1000, null, now)).isBefore(now.plus(Duration.ofHours(26)));
     assertThat(policy.afterFailure(1, Duration.ofHours(3), now)).as("Retry-After wins when longer").isAfter(now.plus(Duration.ofHours(3)));
-  }
-
-  @Test
-  void feedsOnOneHostGetSpacedTurnsEachRescheduledOnce() {
-    HostLimits hosts = new HostLimits(2, Duration.ofSeconds(1));
-    assertThat(hosts.reserve("a.example", "f0", now)).isNull();
-    List<Instant> turns = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      turns.add(hosts.reserve("a.example", "f" + i, now));
-    }
-    assertThat(turns).containsExactly(now.plusSeconds(1), now.plusSeconds(2), now.plusSeconds(3), now.plusSeconds(4), now.plusSeconds(5));
-    assertThat(hosts.reserve("b.example", "g0", now)).as("other hosts are not held up").isNull();
-    hosts.release("a.example");
-    assertThat(hosts.reserve("a.example", "f2", now.plusSeconds(1))).as("early: keeps its turn").isEqualTo(now.plusSeconds(2));
-    assertThat(hosts.reserve("a.example", "f1", now.plusSeconds(1))).as("its turn").isNull();
-    assertThat(hosts.reserve("a.example", "f2", now.plusSeconds(2))).isNull();
-    assertThat(hosts.reserve("a.example", "f3", now.plusSeconds(3))).as("two running: waits for one to finish").isNotNull();
   }
 }
