@@ -4,7 +4,8 @@
 # p50/p95 of ten searches through the API (rare, common and several words, an author, with feed,
 # category, date and unread filters) and two through the reading page, measured through HTTP.
 # Usage: bench/feeds-search.sh [sqlite|postgres] [ITEMS] [FEEDS]
-#   a quick check: bench/feeds-search.sh sqlite 50000 200
+#   a quick check: bench/feeds-search.sh sqlite 50000 200; at a million, -Dbench.page-requests=3 keeps
+#   the run short (the reading page counts every feed's unread items, which costs more than the search)
 # postgres needs SOCIUS_TEST_POSTGRES_URL (a server where the user may create databases).
 # Prints a table and writes it to target/bench-feeds-search-<store>.txt. Extra -D options after
 # the three arguments go to Maven, e.g. -Dbench.requests=300.

@@ -67,8 +67,13 @@ public class ReadingList {
   }
 
   public Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit) {
+    return page(workspaceId, memberId, filter, cursor, limit, null);
+  }
+
+  /** A page the given way (null: the way the number of matches suggests); on PostgreSQL always {@link Plan#PLANNER}. */
+  Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit, Plan chosen) {
     String words = filter.query() == null ? null : searchTerms(filter.query());
-    Plan plan = words == null || !database.isSqlite() ? Plan.BY_FEED : plan(words, filter);
+    Plan plan = words == null || !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen : plan(words, filter);
     StringBuilder sql = new StringBuilder("""
         SELECT i.id, s.id AS sub_id, COALESCE(NULLIF(s.title, ''), NULLIF(f.title, ''), f.url) AS feed_title, i.title, i.url,
           i.author, SUBSTR(CASE WHEN i.summary = '' THEN i.content ELSE i.summary END, 1, 3000) AS body, i.published_at,
@@ -95,7 +100,7 @@ public class ReadingList {
     }
     if (words != null) {
       sql.append(switch (plan) {
-        case BY_FEED -> " AND i.search @@ plainto_tsquery('simple', :q)";
+        case PLANNER -> " AND i.search @@ plainto_tsquery('simple', :q)";
         case MATCHES_FIRST -> " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
         // the unary + keeps SQLite from driving the query by this list: it is looked up, item by item
         case NEWEST_FIRST_LIST, FEED_LIST -> " AND +i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
@@ -154,11 +159,17 @@ public class ReadingList {
    * feed, the feed's own items are walked. PostgreSQL's planner makes this choice itself.
    */
   enum Plan {
-    BY_FEED,
+    /** PostgreSQL: the GIN match, and the planner chooses between it and feed_items_by_published. */
+    PLANNER,
+    /** The matches looked up one by one, then sorted. */
     MATCHES_FIRST,
+    /** All items newest first, each checked against the list of matches. */
     NEWEST_FIRST_LIST,
+    /** All items newest first, each checked against the index. */
     NEWEST_FIRST_PROBE,
+    /** One feed's items newest first, each checked against the list of matches. */
     FEED_LIST,
+    /** One feed's items newest first, each checked against the index. */
     FEED_PROBE
   }
 
