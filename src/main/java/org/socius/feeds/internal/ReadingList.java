@@ -67,15 +67,26 @@ public class ReadingList {
   }
 
   public Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit) {
+    return page(workspaceId, memberId, filter, cursor, limit, null);
+  }
+
+  /** A page the given way (null: the way the number of matches suggests); on PostgreSQL always {@link Plan#PLANNER}. */
+  Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit, Plan chosen) {
+    String words = filter.query() == null ? null : searchTerms(filter.query());
+    Plan plan = words == null || !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen : plan(words, filter);
     StringBuilder sql = new StringBuilder("""
         SELECT i.id, s.id AS sub_id, COALESCE(NULLIF(s.title, ''), NULLIF(f.title, ''), f.url) AS feed_title, i.title, i.url,
           i.author, SUBSTR(CASE WHEN i.summary = '' THEN i.content ELSE i.summary END, 1, 3000) AS body, i.published_at,
           st.read_at, st.starred_at
-        FROM feed_subscriptions s
-        JOIN feeds f ON f.id = s.feed_id
-        JOIN feed_items i ON i.feed_id = s.feed_id
+        """);
+    // CROSS JOIN makes SQLite walk all items newest first (feed_items_by_published) and stop at the limit
+    sql.append(plan == Plan.NEWEST_FIRST_LIST || plan == Plan.NEWEST_FIRST_PROBE
+        ? "FROM feed_items i CROSS JOIN feed_subscriptions s JOIN feeds f ON f.id = s.feed_id"
+        : "FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id JOIN feed_items i ON i.feed_id = s.feed_id");
+    sql.append("""
+
         LEFT JOIN feed_item_states st ON st.item_id = i.id AND st.member_id = :member
-        WHERE s.workspace_id = :ws""");
+        WHERE s.workspace_id = :ws AND s.feed_id = i.feed_id""");
     if (filter.subscriptionId() != null) {
       sql.append(" AND s.id = :sub");
     }
@@ -87,11 +98,15 @@ public class ReadingList {
     } else if (filter.show() == Show.STARRED) {
       sql.append(" AND st.starred_at IS NOT NULL");
     }
-    String words = filter.query() == null ? null : searchTerms(filter.query());
     if (words != null) {
-      sql.append(database.isSqlite()
-          ? " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)"
-          : " AND i.search @@ plainto_tsquery('simple', :q)");
+      sql.append(switch (plan) {
+        case PLANNER -> " AND i.search @@ plainto_tsquery('simple', :q)";
+        case MATCHES_FIRST -> " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
+        // the unary + keeps SQLite from driving the query by this list: it is looked up, item by item
+        case NEWEST_FIRST_LIST, FEED_LIST -> " AND +i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
+        case NEWEST_FIRST_PROBE, FEED_PROBE ->
+            " AND EXISTS (SELECT 1 FROM feed_items_fts WHERE feed_items_fts MATCH :q AND feed_items_fts.rowid = i.rowid)";
+      });
     }
     if (filter.from() != null) {
       sql.append(" AND i.published_at >= :from");
@@ -133,6 +148,46 @@ public class ReadingList {
     }
     Entry last = rows.get(limit - 1);
     return new Page(List.copyOf(rows.subList(0, limit)), encode(last.publishedAt().toEpochMilli() + ":" + last.id()));
+  }
+
+  /**
+   * How SQLite finds the newest items with every word. Which way is fast depends on how many
+   * items have the words, which FTS5 counts cheaply up to a bound (it reads only its own index):
+   * a few thousand are looked up and sorted; more are cheaper to meet while walking the items
+   * newest first until the page is full, checking each against the list of matches (up to
+   * {@link #MANY}) or, for the commonest words, asking the index about that one item. Within one
+   * feed, the feed's own items are walked. PostgreSQL's planner makes this choice itself.
+   */
+  enum Plan {
+    /** PostgreSQL: the GIN match, and the planner chooses between it and feed_items_by_published. */
+    PLANNER,
+    /** The matches looked up one by one, then sorted. */
+    MATCHES_FIRST,
+    /** All items newest first, each checked against the list of matches. */
+    NEWEST_FIRST_LIST,
+    /** All items newest first, each checked against the index. */
+    NEWEST_FIRST_PROBE,
+    /** One feed's items newest first, each checked against the list of matches. */
+    FEED_LIST,
+    /** One feed's items newest first, each checked against the index. */
+    FEED_PROBE
+  }
+
+  /** Up to this many matches, the matches are looked up one by one and sorted. */
+  static final int FEW = 2_000;
+  /** From this many matches on, each item walked is checked against the index alone. */
+  static final int MANY = 100_000;
+
+  private Plan plan(String words, Filter filter) {
+    int matches = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM feed_items_fts WHERE feed_items_fts MATCH :q LIMIT :bound)")
+        .param("q", words).param("bound", MANY).query(Integer.class).single();
+    if (matches < FEW) {
+      return Plan.MATCHES_FIRST;
+    }
+    if (filter.subscriptionId() != null) {
+      return matches < MANY ? Plan.FEED_LIST : Plan.FEED_PROBE;
+    }
+    return matches < MANY ? Plan.NEWEST_FIRST_LIST : Plan.NEWEST_FIRST_PROBE;
   }
 
   /**
