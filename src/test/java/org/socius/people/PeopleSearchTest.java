@@ -155,4 +155,20 @@ class PeopleSearchTest {
         now.minus(Duration.ofDays(30))));
     assertThat(find(team, "potter").get(0)).isEqualTo(idOf(team, "mason"));
   }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void aHandleTypedInFullComesBeforeHandlesThatHoldItsWordsApart(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    Instant now = Instant.now();
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("h1", "@pat-7f3a@one.example", "Pat", "Gardener"), null, false,
+        now.minus(Duration.ofDays(40))));
+    // more recently in touch, and every word of the query is in the handle, but apart
+    publish(app, event(team, EventType.MENTIONED, actor("h2", "@pat-quinn-7f3a@one.example", "Quinn", "Writes"), null, false, now));
+    String pat = idOf(team, "gardener");
+    String quinn = idOf(team, "quinn");
+    assertThat(find(team, "pat-7f3a")).containsExactly(pat, quinn);
+    assertThat(find(team, "@pat-7f3a@one.example")).containsExactly(pat, quinn);
+  }
 }
