@@ -72,14 +72,16 @@ public class PeopleDirectory implements People {
     List<String> missing = ids.stream().filter(id -> !kept.containsKey(id)).toList();
     Map<String, List<Interaction>> histories = interactions.since(workspaceId, missing, now.minus(RelationshipStrength.HORIZON));
     Map<String, Strength> result = new java.util.LinkedHashMap<>();
+    Map<String, Strength> computed = new java.util.HashMap<>();
     for (Person p : of) {
       Strength s = kept.get(p.id());
       if (s == null) {
         s = RelationshipStrength.of(histories.getOrDefault(p.id(), List.of()), now);
-        cache.write(workspaceId, p.id(), s, now.toEpochMilli());
+        computed.put(p.id(), s);
       }
       result.put(p.id(), s);
     }
+    cache.write(workspaceId, computed, now.toEpochMilli());
     return result;
   }
 

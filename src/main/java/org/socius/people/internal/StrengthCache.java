@@ -1,11 +1,16 @@
 package org.socius.people.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.socius.people.Strength;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +24,13 @@ class StrengthCache {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate tx;
 
-  StrengthCache(JdbcClient jdbc) {
+  StrengthCache(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.batch = batch;
+    this.tx = new TransactionTemplate(transactions);
   }
 
   /** The strengths of these people computed at or after that time. */
@@ -41,12 +50,18 @@ class StrengthCache {
   }
 
   /**
-   * Keeps a computed strength. An interaction stored between the reading and this write (a
-   * narrow window) leaves the older strength kept until it is an hour old.
+   * Keeps computed strengths, as one batch in one transaction: a page that computes a hundred
+   * (a people list or search after an hour) would otherwise commit a hundred times. An
+   * interaction stored between the reading and this write (a narrow window) leaves the older
+   * strength kept until it is an hour old.
    */
-  void write(String workspaceId, String personId, Strength strength, long computedAt) {
-    jdbc.sql("UPDATE people SET strength_json = :json, strength_at = :at WHERE workspace_id = :ws AND id = :id")
-        .param("json", JSON.writeValueAsString(strength)).param("at", computedAt).param("ws", workspaceId).param("id", personId)
-        .update();
+  void write(String workspaceId, Map<String, Strength> byPerson, long computedAt) {
+    if (byPerson.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(byPerson.size());
+    byPerson.forEach((id, s) -> rows.add(new Object[] {JSON.writeValueAsString(s), computedAt, workspaceId, id}));
+    tx.executeWithoutResult(t ->
+        batch.batchUpdate("UPDATE people SET strength_json = ?, strength_at = ? WHERE workspace_id = ? AND id = ?", rows));
   }
 }
