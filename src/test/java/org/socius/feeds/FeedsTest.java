@@ -168,8 +168,10 @@ class FeedsTest {
     List<String> ids = api(team, "GET", "/feeds/items", null, 200).path("items").valueStream().map(i -> i.path("id").asString()).toList();
 
     api(team, "PUT", "/feeds/items/" + ids.get(0) + "/read", null, 204);
+    api(team, "PUT", "/feeds/items/" + ids.get(0) + "/read", null, 204); // twice is once
     api(team, "PUT", "/feeds/items/" + ids.get(1) + "/star", null, 204);
     assertThat(api(team, "GET", "/feeds/items", null, 200).path("items").size()).isEqualTo(2);
+    assertThat(api(team, "GET", "/feeds", null, 200).get(0).path("unread").asInt()).as("the owner's unread count").isEqualTo(2);
     assertThat(api(team, "GET", "/feeds/items?show=starred", null, 200).path("items").get(0).path("id").asString()).isEqualTo(ids.get(1));
 
     var viewerItems = viewer.web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/feeds/items", viewerToken, null);
@@ -177,6 +179,8 @@ class FeedsTest {
     var viewerRead = viewer.web().api("PUT", "/api/v1/workspaces/" + team.workspaceId() + "/feeds/items/" + ids.get(2) + "/read",
         viewerToken, null);
     assertThat(viewerRead.status()).isEqualTo(204);
+    var viewerFeeds = viewer.web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/feeds", viewerToken, null);
+    assertThat(JSON.readTree(viewerFeeds.body()).get(0).path("unread").asInt()).as("the viewer's own count").isEqualTo(2);
     var viewerSubscribe = viewer.web().api("POST", "/api/v1/workspaces/" + team.workspaceId() + "/feeds", viewerToken,
         "{\"url\":\"" + SERVER.url(feedPath) + "\"}");
     assertThat(viewerSubscribe.status()).isEqualTo(403);
@@ -185,8 +189,10 @@ class FeedsTest {
     JsonNode marked = api(team, "POST", "/feeds/items/read", "{\"category\":\"" + category + "\"}", 200);
     assertThat(marked.path("items").asInt()).isEqualTo(3);
     assertThat(api(team, "GET", "/feeds/items", null, 200).path("items").size()).isZero();
+    assertThat(api(team, "GET", "/feeds", null, 200).get(0).path("unread").asInt()).isZero();
     api(team, "DELETE", "/feeds/items/" + ids.get(0) + "/read", null, 204);
     assertThat(api(team, "GET", "/feeds/items", null, 200).path("items").size()).isEqualTo(1);
+    assertThat(api(team, "GET", "/feeds", null, 200).get(0).path("unread").asInt()).isEqualTo(1);
     viewerItems = viewer.web().api("GET", "/api/v1/workspaces/" + team.workspaceId() + "/feeds/items", viewerToken, null);
     assertThat(JSON.readTree(viewerItems.body()).path("items").size()).isEqualTo(2);
   }

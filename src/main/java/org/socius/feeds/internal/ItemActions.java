@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.socius.platform.DomainException;
 import org.socius.team.Member;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member's marks on an item, each with its inverse: read and unread, starred (read later) and
@@ -23,10 +24,12 @@ public class ItemActions {
     this.clock = clock;
   }
 
+  @Transactional
   public void markRead(Member member, String itemId) {
     states.read(member.workspaceId(), member.memberId(), visible(member, itemId), true, clock.instant());
   }
 
+  @Transactional
   public void markUnread(Member member, String itemId) {
     states.read(member.workspaceId(), member.memberId(), visible(member, itemId), false, clock.instant());
   }
@@ -43,6 +46,7 @@ public class ItemActions {
    * Marks read everything that had arrived by {@code upTo} (the moment the reader looked; now when
    * null), in one feed or one category when given.
    */
+  @Transactional
   public int markAllRead(Member member, String subscriptionId, String categoryId, Instant upTo) {
     Instant now = clock.instant();
     return states.markAllRead(member.workspaceId(), member.memberId(), subscriptionId, categoryId,

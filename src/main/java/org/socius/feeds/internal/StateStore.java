@@ -1,6 +1,7 @@
 package org.socius.feeds.internal;
 
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,13 +10,18 @@ import org.springframework.stereotype.Repository;
 public class StateStore {
 
   private final JdbcClient jdbc;
+  private final ReadCounts counts;
 
-  StateStore(JdbcClient jdbc) {
+  StateStore(JdbcClient jdbc, ReadCounts counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
+  /** Marks an item read or unread; in a transaction, so that the member's count of its feed follows. */
   public void read(String workspaceId, String memberId, String itemId, boolean read, Instant now) {
     upsert(workspaceId, memberId, itemId, "read_at", read ? now : null);
+    counts.recountMember(memberId, jdbc.sql("SELECT feed_id FROM feed_items WHERE id = :item").param("item", itemId)
+        .query(String.class).list());
   }
 
   public void star(String workspaceId, String memberId, String itemId, boolean starred, Instant now) {
@@ -35,25 +41,36 @@ public class StateStore {
    * subscription or category when given): items that arrive after the reader looked stay unread.
    */
   public int markAllRead(String workspaceId, String memberId, String subscriptionId, String categoryId, Instant upTo, Instant now) {
-    String sql = """
-        INSERT INTO feed_item_states (member_id, item_id, workspace_id, read_at)
-        SELECT :member, i.id, :ws, :now FROM feed_subscriptions s JOIN feed_items i ON i.feed_id = s.feed_id
-        WHERE s.workspace_id = :ws AND i.first_seen_at <= :upTo""";
+    String scope = "FROM feed_subscriptions s WHERE s.workspace_id = :ws";
     if (subscriptionId != null) {
-      sql += " AND s.id = :sub";
+      scope += " AND s.id = :sub";
     }
     if (categoryId != null) {
-      sql += " AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)";
+      scope += " AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)";
     }
-    sql += " ON CONFLICT (member_id, item_id) DO UPDATE SET read_at = COALESCE(feed_item_states.read_at, excluded.read_at)";
-    var spec = jdbc.sql(sql).param("member", memberId).param("ws", workspaceId).param("now", now.toEpochMilli())
-        .param("upTo", upTo.toEpochMilli());
+    List<String> feeds = bind(jdbc.sql("SELECT s.feed_id " + scope), workspaceId, subscriptionId, categoryId).query(String.class).list();
+    if (feeds.isEmpty()) {
+      return 0;
+    }
+    int marked = bind(jdbc.sql("""
+        INSERT INTO feed_item_states (member_id, item_id, workspace_id, read_at)
+        SELECT :member, i.id, :ws, :now FROM feed_items i WHERE i.feed_id IN (:feeds) AND i.first_seen_at <= :upTo
+        ON CONFLICT (member_id, item_id) DO UPDATE SET read_at = COALESCE(feed_item_states.read_at, excluded.read_at)"""),
+        workspaceId, null, null).param("member", memberId).param("now", now.toEpochMilli()).param("upTo", upTo.toEpochMilli())
+        .param("feeds", feeds).update();
+    counts.recountMember(memberId, feeds);
+    return marked;
+  }
+
+  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String workspaceId, String subscriptionId,
+      String categoryId) {
+    spec = spec.param("ws", workspaceId);
     if (subscriptionId != null) {
       spec = spec.param("sub", subscriptionId);
     }
     if (categoryId != null) {
       spec = spec.param("cat", categoryId);
     }
-    return spec.update();
+    return spec;
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Feed id) matches; without a guid, when its link matches; without either, when its content does.
  * A known item whose content changed is updated in place (its id and everyone's read state stay);
  * an unchanged one is left alone. Then the feed's history is cut to the newest items (starred
- * ones always stay). Runs inside the caller's transaction.
+ * ones always stay), and the counts behind unread counts follow. Runs inside the caller's transaction.
  */
 @Component
 public class StoreItems {
@@ -25,10 +25,12 @@ public class StoreItems {
   public record Outcome(int added, int updated, int pruned) {}
 
   private final ItemStore items;
+  private final ReadCounts counts;
   private final int history;
 
-  StoreItems(ItemStore items, @Value("${socius.feeds.history:1000}") int history) {
+  StoreItems(ItemStore items, ReadCounts counts, @Value("${socius.feeds.history:1000}") int history) {
     this.items = items;
+    this.counts = counts;
     this.history = Math.max(1, history);
   }
 
@@ -72,6 +74,12 @@ public class StoreItems {
     }
     // never cut what the feed still carries: it would come back as new at the next fetch
     int pruned = items.prune(feedId, Math.max(history, feed.items().size()));
+    if (added > 0 || pruned > 0) {
+      counts.recountItems(feedId);
+    }
+    if (pruned > 0) {
+      counts.recountFeed(feedId); // what went may have been read
+    }
     return new Outcome(added, updated, pruned);
   }
 

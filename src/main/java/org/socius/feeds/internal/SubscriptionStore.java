@@ -2,7 +2,6 @@ package org.socius.feeds.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class SubscriptionStore {
 
   private final JdbcClient jdbc;
+  private final ReadCounts counts;
 
-  SubscriptionStore(JdbcClient jdbc) {
+  SubscriptionStore(JdbcClient jdbc, ReadCounts counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   /** Subscribes the workspace unless it already is; answers the subscription's id and whether it is new. */
@@ -50,15 +51,7 @@ public class SubscriptionStore {
 
   /** The workspace's subscriptions by name, each with the member's unread count. */
   public List<Subscription> list(String workspaceId, String memberId) {
-    Map<String, Integer> unread = new HashMap<>();
-    jdbc.sql("""
-        SELECT s.id, COUNT(i.id) FROM feed_subscriptions s
-        JOIN feed_items i ON i.feed_id = s.feed_id
-        LEFT JOIN feed_item_states st ON st.item_id = i.id AND st.member_id = :member
-        WHERE s.workspace_id = :ws AND st.read_at IS NULL
-        GROUP BY s.id""")
-        .param("ws", workspaceId).param("member", memberId)
-        .query((rs, n) -> unread.put(rs.getString(1), rs.getInt(2))).list();
+    Map<String, Integer> unread = counts.unread(workspaceId, memberId);
     Map<String, List<String>> categories = categoriesBySubscription(workspaceId);
     List<Subscription> out = jdbc.sql("""
         SELECT s.id AS sub_id, s.title AS sub_title, s.created_at AS sub_created, f.* FROM feed_subscriptions s

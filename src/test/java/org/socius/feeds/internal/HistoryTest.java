@@ -36,7 +36,7 @@ class HistoryTest {
     String feedId = app.bean(FeedStore.class).insert(Ids.newId(), url, "history.example",
         new FeedStore.Details("T", null, null, null, null, null, "rss 2.0"), 900, now, now);
     app.bean(SubscriptionStore.class).subscribe(team.workspaceId(), feedId, "", now);
-    StoreItems store3 = new StoreItems(app.bean(ItemStore.class), 3);
+    StoreItems store3 = new StoreItems(app.bean(ItemStore.class), app.bean(ReadCounts.class), 3);
 
     List<ParsedFeed.Item> first = new ArrayList<>();
     first.add(item("g1", "Guid one", "https://h.example/1", now.minusSeconds(600)));
@@ -54,6 +54,10 @@ class HistoryTest {
     String oldest = jdbc.sql("SELECT id FROM feed_items WHERE feed_id = :f AND guid = 'g1'").param("f", feedId).query(String.class).single();
     String memberId = jdbc.sql("SELECT id FROM members WHERE workspace_id = :ws").param("ws", team.workspaceId()).query(String.class).single();
     app.bean(StateStore.class).star(team.workspaceId(), memberId, oldest, true, now);
+    String second2 = jdbc.sql("SELECT id FROM feed_items WHERE feed_id = :f AND title = 'Link two, edited'").param("f", feedId)
+        .query(String.class).single();
+    app.bean(StateStore.class).read(team.workspaceId(), memberId, second2, true, now);
+    assertThat(unread(app, team.workspaceId(), memberId)).isEqualTo(2);
 
     // three newer items: history keeps the newest three, and the starred oldest one
     outcome = store3.store(feedId, feed(List.of(item("g4", "Four", "https://h.example/4", now.minusSeconds(300)),
@@ -63,5 +67,10 @@ class HistoryTest {
     List<String> titles = jdbc.sql("SELECT title FROM feed_items WHERE feed_id = :f ORDER BY published_at").param("f", feedId)
         .query(String.class).list();
     assertThat(titles).containsExactly("Guid one, edited", "Four", "Five", "Six");
+    assertThat(unread(app, team.workspaceId(), memberId)).as("the read item that went no longer counts").isEqualTo(4);
+  }
+
+  private static int unread(SociusApp app, String workspaceId, String memberId) {
+    return app.bean(SubscriptionStore.class).list(workspaceId, memberId).get(0).unread();
   }
 }
