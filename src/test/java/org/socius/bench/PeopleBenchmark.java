@@ -275,6 +275,7 @@ class PeopleBenchmark {
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       var web = team.owner().web();
       Map<String, long[]> times = new LinkedHashMap<>();
+      Map<String, List<Long>> byQuery = new java.util.TreeMap<>(); // the API search, per query
       for (Target t : targets) {
         times.put(t.name(), new long[requests]);
       }
@@ -296,6 +297,9 @@ class PeopleBenchmark {
           }
           if (round >= 0) {
             times.get(t.name())[round] = took;
+            if (t.api() && path.contains("?q=")) {
+              byQuery.computeIfAbsent(path.substring(path.indexOf("?q=") + 3), k -> new ArrayList<>()).add(took);
+            }
           }
         }
       }
@@ -310,6 +314,12 @@ class PeopleBenchmark {
         Arrays.sort(s);
         out.append(String.format("%-28s %8.1f %8.1f %8.1f%n", k, s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.95) - 1] / 1e6,
             s[s.length - 1] / 1e6));
+      });
+      out.append("people search (API) by query:\n");
+      byQuery.forEach((q, v) -> {
+        long[] s = v.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.append(String.format("  %-26s %8.1f %8.1f %8.1f  (%d)%n", java.net.URLDecoder.decode(q, StandardCharsets.UTF_8),
+            s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.95) - 1] / 1e6, s[s.length - 1] / 1e6, s.length));
       });
       out.append(Ingest.run(app, ws.id(), ingestCount, 1)).append(Ingest.run(app, ws.id(), ingestCount, Ingest.PAGE));
       System.out.print(out);
