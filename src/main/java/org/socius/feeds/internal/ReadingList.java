@@ -73,7 +73,21 @@ public class ReadingList {
   /** A page the given way (null: the way the number of matches suggests); on PostgreSQL always {@link Plan#PLANNER}. */
   Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit, Plan chosen) {
     String words = filter.query() == null ? null : searchTerms(filter.query());
-    Plan plan = words == null || !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen : plan(words, filter);
+    int take = limit + 1;
+    Scope scope = words == null ? scope(workspaceId, memberId, filter) : null;
+    if (scope != null && filter.show() == Show.UNREAD) {
+      // the kept counts say how many unread items there are at most: none needs no query, and a
+      // few let the walk stop once it has met them instead of reading every read item after them
+      long unread = scope.items() - scope.read();
+      if (unread <= 0) {
+        return new Page(List.of(), null);
+      }
+      take = (int) Math.min(take, unread);
+    }
+    Plan plan = !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen
+        : words != null ? plan(words, filter)
+        // browsing: one feed's items through its own index; a few thousand items sorted; more walked newest first
+        : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
     StringBuilder sql = new StringBuilder("""
         SELECT i.id, s.id AS sub_id, COALESCE(NULLIF(s.title, ''), NULLIF(f.title, ''), f.url) AS feed_title, i.title, i.url,
           i.author, SUBSTR(CASE WHEN i.summary = '' THEN i.content ELSE i.summary END, 1, 3000) AS body, i.published_at,
@@ -123,7 +137,7 @@ public class ReadingList {
       sql.append(" AND (i.published_at < :t OR (i.published_at = :t AND i.id < :afterId))");
     }
     sql.append(" ORDER BY i.published_at DESC, i.id DESC LIMIT :limit");
-    var spec = jdbc.sql(sql.toString()).param("ws", workspaceId).param("member", memberId).param("limit", limit + 1);
+    var spec = jdbc.sql(sql.toString()).param("ws", workspaceId).param("member", memberId).param("limit", take);
     if (filter.subscriptionId() != null) {
       spec = spec.param("sub", filter.subscriptionId());
     }
@@ -171,6 +185,34 @@ public class ReadingList {
     FEED_LIST,
     /** One feed's items newest first, each checked against the index. */
     FEED_PROBE
+  }
+
+  /** Browsing without words, up to this many items in the feeds listed are sorted rather than walked. */
+  static final int FEW_TO_SORT = 20_000;
+
+  /** How many items the feeds listed hold, and how many of them the member has read (kept counts, {@link ReadCounts}). */
+  record Scope(long items, long read) {}
+
+  private Scope scope(String workspaceId, String memberId, Filter filter) {
+    String sql = """
+        SELECT COALESCE(SUM(f.item_count), 0), COALESCE(SUM(rc.read_count), 0) FROM feed_subscriptions s
+          JOIN feeds f ON f.id = s.feed_id
+          LEFT JOIN feed_read_counts rc ON rc.member_id = :member AND rc.feed_id = s.feed_id
+         WHERE s.workspace_id = :ws""";
+    if (filter.subscriptionId() != null) {
+      sql += " AND s.id = :sub";
+    }
+    if (filter.categoryId() != null) {
+      sql += " AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)";
+    }
+    var spec = jdbc.sql(sql).param("ws", workspaceId).param("member", memberId);
+    if (filter.subscriptionId() != null) {
+      spec = spec.param("sub", filter.subscriptionId());
+    }
+    if (filter.categoryId() != null) {
+      spec = spec.param("cat", filter.categoryId());
+    }
+    return spec.query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2))).single();
   }
 
   /** Up to this many matches, the matches are looked up one by one and sorted. */

@@ -88,8 +88,10 @@ public class PersonSearch {
            ORDER BY m.score, %s""".formatted(recentFirst)
           : "SELECT p.* FROM " + SQLITE_FROM + " WHERE " + SQLITE_WHERE + " ORDER BY " + recentFirst + " LIMIT :limit";
     }
-    String tier = relevance ? "CASE WHEN s.document @@ to_tsquery('simple', :phrase) THEN 0"
-        + " WHEN s.document @@ to_tsquery('simple', :names) THEN 1"
+    // the phrase is tried only where the words are all in a name or an account: each test reads
+    // the whole document again, and a common word in bios matches thousands of people
+    String tier = relevance ? "CASE WHEN s.document @@ to_tsquery('simple', :names)"
+        + " THEN CASE WHEN s.document @@ to_tsquery('simple', :phrase) THEN 0 ELSE 1 END"
         + " WHEN s.document @@ to_tsquery('simple', :namesOrTags) THEN 2 ELSE 3 END" : "0";
     return """
         SELECT p.* FROM (SELECT s.person_id, %s AS tier, s.last_interaction_at AS recent FROM person_search s

@@ -72,6 +72,21 @@ class SearchPlansTest {
     long to = base + 30 * 3_600_000L;
     ReadingList reading = app.bean(ReadingList.class);
     boolean sqlite = store == Store.SQLITE;
+    // the counts behind unread counts, as the application keeps them (the items above were written around it)
+    app.bean(ReadCounts.class).recountItems(jdbc.sql("SELECT feed_id FROM feed_subscriptions WHERE id = :s").param("s", subs.get(0))
+        .query(String.class).single());
+    app.bean(ReadCounts.class).recountItems(jdbc.sql("SELECT feed_id FROM feed_subscriptions WHERE id = :s").param("s", subs.get(1))
+        .query(String.class).single());
+    app.bean(ReadCounts.class).recountMember(member, jdbc.sql("SELECT feed_id FROM feed_subscriptions WHERE workspace_id = :ws")
+        .param("ws", ws).query(String.class).list());
+    // browsing without words: every way lists the same
+    Predicate<Item> any = it -> true;
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.ALL, null, null), items, any);
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, null, null), items, it -> !it.read());
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, subs.get(1), null), items,
+        it -> !it.read() && it.subscriptionId().equals(subs.get(1)));
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.ALL, null, category), items,
+        it -> it.subscriptionId().equals(subs.get(1)));
     for (String query : List.of(common, rare, common + " " + rare)) {
       Predicate<Item> words = it -> List.of(query.split(" ")).stream().allMatch(w -> it.text().contains(w + " "));
       check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.ALL, null, null, query, null, null), items, words);
@@ -84,6 +99,20 @@ class SearchPlansTest {
       check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, null, null, query, null, null), items,
           words.and(it -> !it.read()));
     }
+
+    // nearly all of one feed read: its two unread items, found by a walk that stops once it met them
+    long upTo = base + 40 * 3_600_000L;
+    app.bean(StateStore.class).markAllRead(ws, member, subs.get(1), null, Instant.ofEpochMilli(upTo), now);
+    Predicate<Item> unread = it -> !it.read() && !(it.subscriptionId().equals(subs.get(1)) && it.publishedAt() <= upTo);
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, subs.get(1), null), items,
+        unread.and(it -> it.subscriptionId().equals(subs.get(1))));
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, null, category), items,
+        unread.and(it -> it.subscriptionId().equals(subs.get(1))));
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, null, null), items, unread);
+    assertThat(items.stream().filter(unread.and(it -> it.subscriptionId().equals(subs.get(1))))).hasSize(2);
+    // all of it read: an empty page
+    app.bean(StateStore.class).markAllRead(ws, member, subs.get(1), null, now, now);
+    assertThat(reading.page(ws, member, new ReadingList.Filter(ReadingList.Show.UNREAD, subs.get(1), null), null, 4).entries()).isEmpty();
   }
 
   private static void check(boolean sqlite, ReadingList reading, String ws, String member, ReadingList.Filter filter, List<Item> items,
