@@ -91,6 +91,9 @@ class PeopleSearchTest {
     // the list page searches the same way, best match first
     String page = team.owner().web().get("/w/" + team.slug() + "/people?q=cant").body();
     assertThat(page).contains("Bo").doesNotContain("Annette").contains("value=\"relevance\" selected");
+    // the workspace's figures head the list, not a search's results
+    assertThat(page).doesNotContain("genuine relationship");
+    assertThat(team.owner().web().get("/w/" + team.slug() + "/people").body()).contains("among 3 people Socius knows");
   }
 
   @ParameterizedTest

@@ -90,9 +90,10 @@ public class PersonSearch {
     }
     // the phrase is tried only where the words are all in a name or an account: each test reads
     // the whole document again, and a common word in bios matches thousands of people
-    String tier = relevance ? "CASE WHEN s.document @@ to_tsquery('simple', :names)"
-        + " THEN CASE WHEN s.document @@ to_tsquery('simple', :phrase) THEN 0 ELSE 1 END"
-        + " WHEN s.document @@ to_tsquery('simple', :namesOrTags) THEN 2 ELSE 3 END" : "0";
+    // asked of the head (name, accounts, tags), a short vector kept in line, not of the whole document
+    String tier = relevance ? "CASE WHEN s.head @@ to_tsquery('simple', :names)"
+        + " THEN CASE WHEN s.head @@ to_tsquery('simple', :phrase) THEN 0 ELSE 1 END"
+        + " WHEN s.head @@ to_tsquery('simple', :namesOrTags) THEN 2 ELSE 3 END" : "0";
     return """
         SELECT p.* FROM (SELECT s.person_id, %s AS tier, s.last_interaction_at AS recent FROM person_search s
                           WHERE s.workspace_id = :ws AND s.document @@ to_tsquery('simple', :match)
@@ -192,11 +193,14 @@ public class PersonSearch {
         VALUES (:p, :ws, :word, :name, :handles, :tags, :bio, :notes)
         ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, handles = excluded.handles, tags = excluded.tags,
           bio = excluded.bio, notes = excluded.notes""" : """
-        INSERT INTO person_search (person_id, workspace_id, document, last_interaction_at)
+        INSERT INTO person_search (person_id, workspace_id, document, head, last_interaction_at)
         VALUES (:p, :ws, setweight(to_tsvector('simple', :name), 'A') || setweight(to_tsvector('simple', :handles), 'A')
           || setweight(to_tsvector('simple', :tags), 'B') || setweight(to_tsvector('simple', :bio), 'C')
-          || setweight(to_tsvector('simple', :notes), 'D'), (SELECT last_interaction_at FROM people WHERE id = :p))
-        ON CONFLICT (person_id) DO UPDATE SET document = excluded.document, last_interaction_at = excluded.last_interaction_at""");
+          || setweight(to_tsvector('simple', :notes), 'D'),
+          setweight(to_tsvector('simple', :name), 'A') || setweight(to_tsvector('simple', :handles), 'A')
+          || setweight(to_tsvector('simple', :tags), 'B'), (SELECT last_interaction_at FROM people WHERE id = :p))
+        ON CONFLICT (person_id) DO UPDATE SET document = excluded.document, head = excluded.head,
+          last_interaction_at = excluded.last_interaction_at""");
     if (sqlite) {
       q = q.param("word", workspaceWord(workspaceId));
     }

@@ -71,7 +71,9 @@ class PeopleController {
           s.trend().name().toLowerCase(java.util.Locale.ROOT), PeopleViews.when(zone, p.lastInteractionAt()),
           PeopleViews.iso(zone, p.lastInteractionAt()));
     }).toList();
-    List<PeoplePage.Due> due = people.reconnect(ws, directory.now().toEpochMilli(), RECONNECT).stream().map(p -> {
+    // the reconnect list and the workspace's figures head the list, not a search's results
+    boolean searching = !q.isBlank();
+    List<PeoplePage.Due> due = searching ? List.of() : people.reconnect(ws, directory.now().toEpochMilli(), RECONNECT).stream().map(p -> {
       var opener = interactions.latestFromThem(ws, p.id());
       return new PeoplePage.Due(p.id(), p.displayName(), PeopleViews.accounts(p),
           KeepInTouch.daysOverdue(p.cadenceDays(), p.lastInteractionAt(), p.createdAt(), directory.now()), p.cadenceDays(),
@@ -79,7 +81,8 @@ class PeopleController {
           opener.map(Interaction::text).orElse(""), opener.map(i -> PeopleViews.safeUrl(i.url())).orElse(""));
     }).toList();
     model.addAttribute("slug", member.workspaceSlug());
-    model.addAttribute("page", new PeoplePage(q, sort, rows, due, people.count(ws), directory.genuineRelationships(ws), limited,
+    model.addAttribute("page", new PeoplePage(q, sort, rows, due, searching ? -1 : people.count(ws),
+        searching ? -1 : directory.genuineRelationships(ws), limited,
         member.role().atLeast(Role.EDITOR)));
     return "people/list";
   }

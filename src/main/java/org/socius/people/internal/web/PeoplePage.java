@@ -2,7 +2,7 @@ package org.socius.people.internal.web;
 
 import java.util.List;
 
-/** People: the list (searched and sorted), who is past due for keeping in touch, and the workspace's figures. */
+/** People: the list (searched and sorted), who is past due for keeping in touch, and the workspace's figures (-1 on a search, which shows neither). */
 public record PeoplePage(String query, String sort, List<Row> people, List<Due> reconnect, long total, long genuine, boolean limited,
     boolean canEdit) {
 
