@@ -1,6 +1,7 @@
 package org.socius.people;
 
 import java.time.Instant;
+import java.util.List;
 import org.socius.networks.Network;
 
 /**
@@ -20,5 +21,10 @@ public record Identity(String id, String personId, Network network, String remot
   /** An account a member added by hand that the network has not reported yet: its remote id is no network's. */
   public boolean addedByHand() {
     return remoteId.startsWith(HAND);
+  }
+
+  /** The links found in the bio (its text), as http(s) addresses. */
+  public List<String> links() {
+    return BioLinks.of(bioText);
   }
 }

@@ -174,4 +174,20 @@ class PeopleSearchTest {
     assertThat(find(team, "pat-7f3a")).containsExactly(pat, quinn);
     assertThat(find(team, "@pat-7f3a@one.example")).containsExactly(pat, quinn);
   }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void anAccountCarriesTheLinksFoundInItsBio(Store store) {
+    SociusApp app = SociusApp.shared(store);
+    var team = Teams.create(app);
+    publish(app, event(team, EventType.FOLLOWER_GAINED, actor("l1", "@lin@one.example", "Lin",
+        "Bell ringer. Blog: https://bells.example.org/blog, photos at lin.photo.art; also https://bells.example.org/blog"), null,
+        false, Instant.now()));
+    String lin = idOf(team, "bell ringer");
+    var account = api(team, "GET", "/people/" + lin, null, 200).path("accounts").get(0);
+    assertThat(account.path("links").valueStream().map(n -> n.asString()).toList())
+        .containsExactly("https://bells.example.org/blog", "https://lin.photo.art");
+    String page = team.owner().web().get("/w/" + team.slug() + "/people/" + lin).body();
+    assertThat(page).contains("<a href=\"https://lin.photo.art\" rel=\"noopener noreferrer nofollow\">");
+  }
 }

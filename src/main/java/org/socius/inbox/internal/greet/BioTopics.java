@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socius.people.BioLinks;
 
 /**
  * Reads a bio the way a person skims it before saying hello: the links in it, and a few topics
@@ -24,7 +25,7 @@ public final class BioTopics {
   public record Segment(String text, boolean topic, String href) {}
 
   static final int MAX_TOPICS = 4;
-  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"]+|\\b(?:[a-z0-9-]+\\.)+(?:com|org|net|io|dev|social|app|blog|me|info|eu|uk|de|fr|nl|art)(?:/[^\\s<>\"]*)?");
+  private static final Pattern URL = BioLinks.URL;
   private static final Pattern HASHTAG = Pattern.compile("#(\\p{L}[\\p{L}\\p{N}_]{2,})");
   private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}_.\\-]+(@[\\p{L}\\p{N}_.\\-]+)?");
   private static final Pattern PRONOUNS = Pattern.compile("(?i)\\b(she|he|they|ze|xe)\\s*/\\s*(her|him|them|hers|his|theirs|zir|xem)\\b");
@@ -62,15 +63,7 @@ public final class BioTopics {
 
   /** The links in a bio, as http(s) addresses. */
   public static List<String> links(String bio) {
-    List<String> links = new ArrayList<>();
-    Matcher m = URL.matcher(bio == null ? "" : bio);
-    while (m.find() && links.size() < 5) {
-      String href = href(m.group());
-      if (href != null && !links.contains(href)) {
-        links.add(href);
-      }
-    }
-    return links;
+    return BioLinks.of(bio);
   }
 
   /** The host of a link without "www.", for a starter. */
@@ -126,14 +119,7 @@ public final class BioTopics {
   }
 
   private static String href(String raw) {
-    String s = raw.replaceAll("[).,;:!?]+$", "");
-    String href = s.matches("(?i)^https?://.*") ? s : "https://" + s;
-    try {
-      URI uri = URI.create(href);
-      return uri.getHost() == null ? null : href;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return BioLinks.href(raw);
   }
 
   private static String clean(String part) {

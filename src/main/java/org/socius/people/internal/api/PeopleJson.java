@@ -25,10 +25,12 @@ final class PeopleJson {
 
   /** @param remoteId the network's id, null for an account added by hand that the network has not reported yet */
   record Account(String id, String network, String remoteId, boolean addedByHand, String handle, String displayName, String bioHtml,
-      String bioText, Instant bioChangedAt, String avatarUrl, String profileUrl, Instant firstSeenAt, Instant lastSeenAt) {
+      String bioText, List<String> links, Instant bioChangedAt, String avatarUrl, String profileUrl, Instant firstSeenAt,
+      Instant lastSeenAt) {
     static Account of(Identity i) {
       return new Account(i.id(), i.network().code(), i.addedByHand() ? null : i.remoteId(), i.addedByHand(), i.handle(),
-          i.displayName(), i.bioHtml(), i.bioText(), i.bioChangedAt(), i.avatarUrl(), i.profileUrl(), i.firstSeenAt(), i.lastSeenAt());
+          i.displayName(), i.bioHtml(), i.bioText(), i.links(), i.bioChangedAt(), i.avatarUrl(), i.profileUrl(), i.firstSeenAt(),
+          i.lastSeenAt());
     }
   }
 

@@ -50,7 +50,8 @@ class PersonController {
     ZoneId zone = views.zone(member);
     Map<String, Identity> byId = p.identities().stream().collect(Collectors.toMap(Identity::id, Function.identity()));
     List<PersonPage.Account> accounts = p.identities().stream().map(i -> new PersonPage.Account(i.network().code(), i.handle(),
-        i.displayName(), i.bioText(), PeopleViews.when(zone, i.bioChangedAt()), PeopleViews.iso(zone, i.bioChangedAt()),
+        i.displayName(), i.bioText(), i.links().stream().map(PeopleViews::safeUrl).filter(u -> !u.isEmpty()).toList(),
+        PeopleViews.when(zone, i.bioChangedAt()), PeopleViews.iso(zone, i.bioChangedAt()),
         PeopleViews.safeUrl(i.profileUrl()), PeopleViews.when(zone, i.firstSeenAt()), i.addedByHand())).toList();
     List<PersonPage.Note> noteLines = notes.of(member.workspaceId(), p.id()).stream().map(n -> new PersonPage.Note(n.id(), n.body(),
         views.memberName(member, n.memberId()), PeopleViews.when(zone, n.createdAt()), PeopleViews.iso(zone, n.createdAt()))).toList();

@@ -8,9 +8,9 @@ import org.socius.people.Strength;
 public record PersonPage(Person person, List<Account> accounts, Strength strength, String due, List<Note> notes, List<Line> timeline,
     boolean canEdit) {
 
-  /** @param bio the bio's plain text (shown escaped); @param profileUrl only http(s), else empty */
-  public record Account(String network, String handle, String name, String bio, String bioChanged, String bioChangedIso,
-      String profileUrl, String firstSeen, boolean byHand) {}
+  /** @param bio the bio's plain text (shown escaped); @param profileUrl only http(s), else empty; @param links found in the bio, http(s) */
+  public record Account(String network, String handle, String name, String bio, List<String> links, String bioChanged,
+      String bioChangedIso, String profileUrl, String firstSeen, boolean byHand) {}
 
   public record Note(String id, String body, String author, String when, String iso) {}
 
