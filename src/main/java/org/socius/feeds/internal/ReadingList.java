@@ -194,25 +194,12 @@ public class ReadingList {
   record Scope(long items, long read) {}
 
   private Scope scope(String workspaceId, String memberId, Filter filter) {
-    String sql = """
+    SubscriptionScope scope = new SubscriptionScope(workspaceId, filter.subscriptionId(), filter.categoryId());
+    return scope.bind(jdbc.sql("""
         SELECT COALESCE(SUM(f.item_count), 0), COALESCE(SUM(rc.read_count), 0) FROM feed_subscriptions s
           JOIN feeds f ON f.id = s.feed_id
           LEFT JOIN feed_read_counts rc ON rc.member_id = :member AND rc.feed_id = s.feed_id
-         WHERE s.workspace_id = :ws""";
-    if (filter.subscriptionId() != null) {
-      sql += " AND s.id = :sub";
-    }
-    if (filter.categoryId() != null) {
-      sql += " AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)";
-    }
-    var spec = jdbc.sql(sql).param("ws", workspaceId).param("member", memberId);
-    if (filter.subscriptionId() != null) {
-      spec = spec.param("sub", filter.subscriptionId());
-    }
-    if (filter.categoryId() != null) {
-      spec = spec.param("cat", filter.categoryId());
-    }
-    return spec.query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2))).single();
+         WHERE\s""" + scope.where())).param("member", memberId).query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2))).single();
   }
 
   /** Up to this many matches, the matches are looked up one by one and sorted. */

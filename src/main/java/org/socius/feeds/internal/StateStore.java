@@ -41,36 +41,19 @@ public class StateStore {
    * subscription or category when given): items that arrive after the reader looked stay unread.
    */
   public int markAllRead(String workspaceId, String memberId, String subscriptionId, String categoryId, Instant upTo, Instant now) {
-    String scope = "FROM feed_subscriptions s WHERE s.workspace_id = :ws";
-    if (subscriptionId != null) {
-      scope += " AND s.id = :sub";
-    }
-    if (categoryId != null) {
-      scope += " AND EXISTS (SELECT 1 FROM feed_subscription_categories sc WHERE sc.subscription_id = s.id AND sc.category_id = :cat)";
-    }
-    List<String> feeds = bind(jdbc.sql("SELECT s.feed_id " + scope), workspaceId, subscriptionId, categoryId).query(String.class).list();
+    SubscriptionScope scope = new SubscriptionScope(workspaceId, subscriptionId, categoryId);
+    List<String> feeds = scope.bind(jdbc.sql("SELECT s.feed_id FROM feed_subscriptions s WHERE " + scope.where()))
+        .query(String.class).list();
     if (feeds.isEmpty()) {
       return 0;
     }
-    int marked = bind(jdbc.sql("""
+    int marked = jdbc.sql("""
         INSERT INTO feed_item_states (member_id, item_id, workspace_id, read_at)
         SELECT :member, i.id, :ws, :now FROM feed_items i WHERE i.feed_id IN (:feeds) AND i.first_seen_at <= :upTo
-        ON CONFLICT (member_id, item_id) DO UPDATE SET read_at = COALESCE(feed_item_states.read_at, excluded.read_at)"""),
-        workspaceId, null, null).param("member", memberId).param("now", now.toEpochMilli()).param("upTo", upTo.toEpochMilli())
+        ON CONFLICT (member_id, item_id) DO UPDATE SET read_at = COALESCE(feed_item_states.read_at, excluded.read_at)""")
+        .param("ws", workspaceId).param("member", memberId).param("now", now.toEpochMilli()).param("upTo", upTo.toEpochMilli())
         .param("feeds", feeds).update();
     counts.recountMember(memberId, feeds);
     return marked;
-  }
-
-  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String workspaceId, String subscriptionId,
-      String categoryId) {
-    spec = spec.param("ws", workspaceId);
-    if (subscriptionId != null) {
-      spec = spec.param("sub", subscriptionId);
-    }
-    if (categoryId != null) {
-      spec = spec.param("cat", categoryId);
-    }
-    return spec;
   }
 }
