@@ -12,7 +12,7 @@ import java.util.Random;
  * write: paragraphs with entities, relative and tracked links, images with srcset, lists, code,
  * quotes, figures, and the embeds a sanitiser must drop (script, iframe, style, event handlers).
  */
-final class RealisticFeeds {
+public final class RealisticFeeds {
 
   private static final String[] WORDS = ("the a of and to in is that it for on with as was at by this from be an or have are "
       + "release server reader feed update build morning garden bicycle kitchen window library migration protocol "
@@ -22,7 +22,7 @@ final class RealisticFeeds {
   private RealisticFeeds() {}
 
   /** count documents of items items each; the same arguments always give the same bytes. */
-  static List<byte[]> generate(int count, int items) {
+  public static List<byte[]> generate(int count, int items) {
     Random random = new Random(20261203L);
     List<byte[]> docs = new ArrayList<>(count);
     for (int d = 0; d < count; d++) {

@@ -24,8 +24,9 @@ import org.jsoup.safety.Safelist;
  * style attribute, and only http, https and mailto links. Relative links become absolute against
  * the item's address; every link opens without telling the site where the reader came from.
  *
- * <p>It does what jsoup's {@code Cleaner} does with the same list (the tests compare the two), in
- * one pass over the parsed tree instead of copying it: unsafe elements are unwrapped (their text
+ * <p>Markup whose tree is plain (most blog HTML) is cleaned by {@link OnePassSanitizer} without
+ * building a tree. The rest is parsed by jsoup and cleaned as jsoup's {@code Cleaner} cleans with
+ * the same list (the tests compare all three), in one pass over the parsed tree instead of copying it: unsafe elements are unwrapped (their text
  * stays), script and style data, comments and CDATA markers go, unsafe attributes go. Link
  * attributes are checked here rather than by the list, because jsoup resolves every one through
  * {@code java.net.URL}, which for an unknown scheme (javascript:, data:) searches the class path.
@@ -62,10 +63,20 @@ public final class HtmlSanitizer {
       String t = html.strip().replace(">", "&gt;");
       return t.isEmpty() ? null : t;
     }
-    Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
+    Base base = new Base(baseUrl == null ? "" : baseUrl);
+    String written = OnePassSanitizer.sanitize(html, base);
+    if (written == null) {
+      written = withJsoup(html, base);
+    }
+    String clean = written.strip();
+    return clean.isEmpty() ? null : clean;
+  }
+
+  /** jsoup's HTML5 tree builder reads the markup (as browsers do), and the tree is cleaned in place. */
+  private static String withJsoup(String html, Base base) {
+    Document doc = Jsoup.parseBodyFragment(html, base.text);
     doc.outputSettings(COMPACT);
     Element body = doc.body();
-    Base base = new Base(baseUrl == null ? "" : baseUrl);
     List<Element> elements = body.getAllElements(); // collected first: unwrapping moves nodes, never loses one
     for (Element el : elements) {
       keepOnlyText(el);
@@ -79,8 +90,7 @@ public final class HtmlSanitizer {
       }
     }
     String written = HtmlWriter.inner(body, html.length());
-    String clean = (written != null ? written : body.html()).strip();
-    return clean.isEmpty() ? null : clean;
+    return written != null ? written : body.html();
   }
 
   /** Among the element's own child nodes, text stays (CDATA as plain text); data, comments and declarations go. */
@@ -110,6 +120,8 @@ public final class HtmlSanitizer {
         }
       } else if (!ALLOWED.isSafeAttribute(tag, el, a)) {
         it.remove();
+      } else if (!a.hasDeclaredValue()) {
+        a.setValue(""); // written alt="" as the Cleaner writes it, not as a bare name
       }
     }
     el.attributes().addAll(ALLOWED.getEnforcedAttributes(tag));
@@ -173,9 +185,14 @@ public final class HtmlSanitizer {
         if (resolved.getRef() != null) {
           file = file + "#" + resolved.getRef();
         }
-        return new URL(resolved.getProtocol(), resolved.getHost(), resolved.getPort(), file).toExternalForm();
+        URL clean = new URL(resolved.getProtocol(), resolved.getHost(), resolved.getPort(), file);
+        if (clean.getHost().isEmpty() && (clean.getProtocol().equals("http") || clean.getProtocol().equals("https"))) {
+          return ""; // "https://" and the like: jsoup refuses a web address without a host
+        }
+        return clean.toExternalForm();
       } catch (MalformedURLException e) {
-        return v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? v : "";
+        String lower = v.toLowerCase(Locale.ROOT);
+        return v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lower.startsWith("http:") && !lower.startsWith("https:") ? v : "";
       }
     }
   }

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -41,6 +42,11 @@ final class HtmlWriter implements NodeVisitor {
     if (node instanceof TextNode t) {
       escape(t.getWholeText(), false);
     } else if (node instanceof Element el) {
+      if (el.normalName().equals("pre") && el.firstChild() instanceof TextNode t && (t.getWholeText().startsWith("\n") || t.getWholeText().startsWith("\r"))) {
+        odd = true; // jsoup writes one more newline there, so that reading it back keeps the text's own
+      } else if (!Parser.NamespaceHtml.equals(el.tag().namespace())) {
+        odd = true; // an element read inside SVG or MathML, which jsoup may write self-closed
+      }
       out.append('<').append(el.tagName());
       for (Attribute a : el.attributes()) {
         if (a.getValue().isEmpty() || a.getValue().equalsIgnoreCase(a.getKey())) {
@@ -74,7 +80,7 @@ final class HtmlWriter implements NodeVisitor {
         case '\u00a0' -> out.append("&nbsp;");
         case '"' -> out.append(attribute ? "&quot;" : "\"");
         default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
             odd = true;
           } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(c).append(s.charAt(++i));

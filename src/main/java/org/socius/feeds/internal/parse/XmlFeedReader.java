@@ -16,10 +16,11 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlFeedReader {
 
-  // A factory per thread, told to reuse its reader (a JDK StAX property): making a reader costs
-  // more than reading a small feed. Not shared, because the reuse check is not thread-safe.
-  private static final ThreadLocal<XMLInputFactory> AWARE = ThreadLocal.withInitial(() -> factory(true));
-  private static final ThreadLocal<XMLInputFactory> PLAIN = ThreadLocal.withInitial(() -> factory(false));
+  // Configured once, then only asked for readers. A new reader per document: the JDK's
+  // "reuse-instance" option saved a little on small feeds but kept every document's text
+  // reachable, and a long parse run ran out of memory with it.
+  private static final XMLInputFactory AWARE = factory(true);
+  private static final XMLInputFactory PLAIN = factory(false);
 
   private final XMLStreamReader r;
   private final boolean aware;
@@ -36,11 +37,6 @@ final class XmlFeedReader {
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaces);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    try {
-      f.setProperty("reuse-instance", Boolean.TRUE);
-    } catch (IllegalArgumentException other) {
-      // another StAX implementation: a new reader each time
-    }
     f.setXMLResolver((publicId, systemId, base, ns) -> {
       throw new XMLStreamException("external entities are not read");
     });
@@ -48,7 +44,7 @@ final class XmlFeedReader {
   }
 
   static RawFeed read(String xml, boolean namespaces) throws XMLStreamException {
-    XMLStreamReader reader = (namespaces ? AWARE : PLAIN).get().createXMLStreamReader(new StringReader(xml));
+    XMLStreamReader reader = (namespaces ? AWARE : PLAIN).createXMLStreamReader(new StringReader(xml));
     try {
       return new XmlFeedReader(reader, namespaces).document();
     } finally {
