@@ -131,6 +131,7 @@ public final class HtmlSanitizer {
   static final class Base {
     private final String text;
     private URL url;
+    private String origin;
     private boolean read;
 
     Base(String text) {
@@ -170,9 +171,16 @@ public final class HtmlSanitizer {
         } catch (MalformedURLException e) {
           url = null;
         }
+        if (url != null && (url.getProtocol().equals("http") || url.getProtocol().equals("https"))
+            && url.getHost().matches("[A-Za-z0-9.-]+")) {
+          origin = url.getProtocol() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+        }
       }
       if (url == null) {
         return StringUtil.resolve(text, v);
+      }
+      if (origin != null && rootRelative(v)) {
+        return origin + v; // what the steps below give for a plain path from the root, without three URL objects
       }
       try {
         // jsoup's StringUtil.resolve(URL, String) without its regular expression for control characters (gone already)
@@ -195,6 +203,20 @@ public final class HtmlSanitizer {
         return v.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lower.startsWith("http:") && !lower.startsWith("https:") ? v : "";
       }
     }
+  }
+
+  /** A path from the root ("/a/b?c#d") that java.net.URL takes as it is: no dot segments, nothing to encode or rewrite. */
+  static boolean rootRelative(String v) {
+    if (!v.startsWith("/") || v.startsWith("//") || v.contains("/.")) {
+      return false;
+    }
+    for (int i = 1; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The scheme as java.net.URL reads it (lower case), or null for a relative address. */

@@ -72,15 +72,55 @@ final class OnePassSanitizer {
 
   private static final int MAX_DEPTH = 100;
 
-  private static final Map<String, Boolean> SAFE_TAGS = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> SAFE_ATTRIBUTES = new ConcurrentHashMap<>();
-  private static final Map<String, String> ENFORCED = new ConcurrentHashMap<>();
+  /** Rules of the element names met, kept up to a bound: feeds may invent any number of names. */
+  private static final Map<String, Rule> RULES = new ConcurrentHashMap<>();
+  private static final int RULES_KEPT = 512;
+
+  /** What one element name means here: how it nests, whether the list keeps it and which of its attributes, what the list adds. */
+  private record Rule(String name, Kind kind, boolean safe, Map<String, Set<String>> links, Map<String, Boolean> attributes, String enforced) {
+
+    static Rule of(String name) {
+      Rule known = RULES.get(name);
+      if (known != null) {
+        return known;
+      }
+      StringBuilder enforced = new StringBuilder();
+      for (Attribute a : HtmlSanitizer.ALLOWED.getEnforcedAttributes(name)) {
+        enforced.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"');
+      }
+      Rule rule = new Rule(name, KINDS.getOrDefault(name, Kind.ORDINARY), HtmlSanitizer.ALLOWED.isSafeTag(name),
+          HtmlSanitizer.LINKS.getOrDefault(name, Map.of()), new ConcurrentHashMap<>(), enforced.toString());
+      if (RULES.size() < RULES_KEPT) {
+        RULES.put(name, rule);
+      }
+      return rule;
+    }
+
+    /** Whether the list keeps the attribute on this element (link attributes still have their address checked). */
+    boolean keeps(String attr) {
+      if (!safe) {
+        return false;
+      }
+      if (links.containsKey(attr)) {
+        return true;
+      }
+      Boolean kept = attributes.get(attr);
+      if (kept == null) {
+        kept = HtmlSanitizer.ALLOWED.isSafeAttribute(name, new Element(name), new Attribute(attr, "x"));
+        if (attributes.size() < 64) {
+          attributes.put(attr, kept);
+        }
+      }
+      return kept;
+    }
+  }
 
   private final String in;
   private final int len;
   private final HtmlSanitizer.Base base;
   private final StringBuilder out;
-  private final String[] open = new String[MAX_DEPTH];
+  private final Rule[] open = new Rule[MAX_DEPTH];
+  private final StringBuilder scratch = new StringBuilder();
   private int depth;
   private int paragraphs;
   private int links;
@@ -95,10 +135,22 @@ final class OnePassSanitizer {
     this.out = new StringBuilder(len);
   }
 
-  /** The sanitised HTML (not yet stripped), or null when the markup is not plain enough for one pass. */
+  /** The sanitised HTML, stripped of surrounding white space, or null when the markup is not plain enough for one pass. */
   static String sanitize(String html, HtmlSanitizer.Base base) {
     OnePassSanitizer s = new OnePassSanitizer(html, base);
-    return s.run() ? s.out.toString() : null;
+    if (!s.run()) {
+      return null;
+    }
+    StringBuilder out = s.out;
+    int start = 0;
+    int end = out.length();
+    while (start < end && Character.isWhitespace(out.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(out.charAt(end - 1))) {
+      end--;
+    }
+    return out.substring(start, end); // one copy, where toString() and strip() would make two
   }
 
   private boolean run() {
@@ -195,17 +247,16 @@ final class OnePassSanitizer {
     while (i < len && space(in.charAt(i))) {
       i++;
     }
-    if (i >= len || in.charAt(i) != '>' || depth == 0 || !open[depth - 1].equals(name)) {
+    if (i >= len || in.charAt(i) != '>' || depth == 0 || !open[depth - 1].name.equals(name)) {
       return false; // attributes on an end tag, or an end tag that does not close the current element
     }
     pos = i + 1;
-    depth--;
+    close(open[--depth]);
     if (name.equals("p")) {
       paragraphs--;
     } else if (name.equals("a")) {
       links--;
     }
-    close(name);
     return true;
   }
 
@@ -218,11 +269,14 @@ final class OnePassSanitizer {
     if (i >= len || !(space(in.charAt(i)) || in.charAt(i) == '>' || in.charAt(i) == '/')) {
       return false;
     }
-    String name = lower(start, i);
-    Kind kind = KINDS.getOrDefault(name, Kind.ORDINARY);
-    boolean safe = SAFE_TAGS.computeIfAbsent(name, HtmlSanitizer.ALLOWED::isSafeTag);
-    StringBuilder tag = safe ? new StringBuilder(48).append('<').append(name) : null;
-    String[] seen = new String[4];
+    Rule rule = Rule.of(lower(start, i));
+    if (rule.kind == Kind.REFUSED) {
+      return false;
+    }
+    if (rule.safe) {
+      out.append('<').append(rule.name); // written straight out: if the pass gives up later, all of out is dropped
+    }
+    String[] seen = null;
     int seenCount = 0;
     boolean selfClosing = false;
     while (true) {
@@ -259,6 +313,7 @@ final class OnePassSanitizer {
       while (i < len && space(in.charAt(i))) {
         i++;
       }
+      boolean keep = rule.keeps(attr);
       String value = "";
       if (i < len && in.charAt(i) == '=') {
         i++;
@@ -291,12 +346,14 @@ final class OnePassSanitizer {
             return false;
           }
         }
-        value = attributeValue(valueStart, valueEnd);
+        value = attributeValue(valueStart, valueEnd, keep);
         if (value == null) {
           return false;
         }
       }
-      if (seenCount == seen.length) {
+      if (seen == null) {
+        seen = new String[8];
+      } else if (seenCount == seen.length) {
         seen = java.util.Arrays.copyOf(seen, seen.length * 2);
       }
       boolean duplicate = false;
@@ -307,16 +364,17 @@ final class OnePassSanitizer {
         continue; // the first of the same name counts
       }
       seen[seenCount++] = attr;
-      if (tag != null && !attribute(tag, name, attr, value)) {
+      if (keep && !attribute(rule, attr, value)) {
         return false;
       }
     }
     pos = i;
-    return open(name, kind, selfClosing, tag);
+    return open(rule, selfClosing);
   }
 
   /** Applies the element's rules for how it nests; false when the tree builder would repair something. */
-  private boolean open(String name, Kind kind, boolean selfClosing, StringBuilder tag) {
+  private boolean open(Rule rule, boolean selfClosing) {
+    Kind kind = rule.kind;
     boolean isVoid = kind == Kind.VOID || kind == Kind.VOID_CLOSES_P;
     if (kind == Kind.REFUSED || (selfClosing && !isVoid) || depth == MAX_DEPTH) {
       return false;
@@ -328,7 +386,7 @@ final class OnePassSanitizer {
     }
     switch (kind) {
       case HEADING -> {
-        if (depth > 0 && KINDS.get(open[depth - 1]) == Kind.HEADING) {
+        if (depth > 0 && open[depth - 1].kind == Kind.HEADING) {
           return false;
         }
       }
@@ -353,19 +411,19 @@ final class OnePassSanitizer {
         }
       }
       case SCRIPT, RAW_TEXT -> {
-        return skipData(name, kind == Kind.SCRIPT);
+        return skipData(rule.name, kind == Kind.SCRIPT);
       }
       default -> { }
     }
-    if (tag != null) {
-      out.append(tag).append(enforced(name)).append('>');
+    if (rule.safe) {
+      out.append(rule.enforced).append('>');
       if (kind == Kind.PRE) {
         preText = out.length();
       }
     }
     if (!isVoid) {
-      open[depth++] = name;
-      if (kind == Kind.CLOSES_P && name.equals("p")) {
+      open[depth++] = rule;
+      if (kind == Kind.CLOSES_P && rule.name.equals("p")) {
         paragraphs++;
       } else if (kind == Kind.LINK) {
         links++;
@@ -377,10 +435,10 @@ final class OnePassSanitizer {
   /** Whether an element named in wanted is open above the nearest element named in boundary. */
   private boolean openBefore(Set<String> wanted, Set<String> boundary) {
     for (int d = depth - 1; d >= 0; d--) {
-      if (wanted.contains(open[d])) {
+      if (wanted.contains(open[d].name)) {
         return true;
       }
-      if (boundary.contains(open[d])) {
+      if (boundary.contains(open[d].name)) {
         return false;
       }
     }
@@ -412,56 +470,42 @@ final class OnePassSanitizer {
     return true;
   }
 
-  private void close(String name) {
-    if (SAFE_TAGS.computeIfAbsent(name, HtmlSanitizer.ALLOWED::isSafeTag)) {
-      out.append("</").append(name).append('>');
+  private void close(Rule rule) {
+    if (rule.safe) {
+      out.append("</").append(rule.name).append('>');
     }
   }
 
-  /** Writes an attribute of an allowed element if the list allows it; false when jsoup would write it differently. */
-  private boolean attribute(StringBuilder tag, String element, String attr, String value) {
-    Set<String> schemes = HtmlSanitizer.LINKS.getOrDefault(element, Map.of()).get(attr);
+  /** Writes an attribute the list keeps (a link only when its address passes); false when jsoup would write it differently. */
+  private boolean attribute(Rule rule, String attr, String value) {
+    Set<String> schemes = rule.links.get(attr);
     if (schemes != null) {
       value = base.resolve(value, schemes);
       if (value == null) {
         return true;
       }
-    } else if (!SAFE_ATTRIBUTES.computeIfAbsent(element + ' ' + attr,
-        k -> HtmlSanitizer.ALLOWED.isSafeAttribute(element, new Element(element), new Attribute(attr, "x")))) {
-      return true;
     }
     if (BOOLEAN_ATTRIBUTES.contains(attr) && (value.isEmpty() || value.equalsIgnoreCase(attr))) {
       return false;
     }
-    tag.append(' ').append(attr).append("=\"");
+    out.append(' ').append(attr).append("=\"");
     for (int k = 0; k < value.length(); k++) {
       char c = value.charAt(k);
       if (Character.isSurrogate(c)) {
         if (!Character.isHighSurrogate(c) || k + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(k + 1))) {
           return false;
         }
-        tag.append(c).append(value.charAt(++k));
-      } else if (!escape(tag, c, true)) {
+        out.append(c).append(value.charAt(++k));
+      } else if (!escape(out, c, true)) {
         return false;
       }
     }
-    tag.append('"');
+    out.append('"');
     return true;
   }
 
-  /** What the list adds to every element of the name (rel on links), written once. */
-  private static String enforced(String element) {
-    return ENFORCED.computeIfAbsent(element, e -> {
-      StringBuilder b = new StringBuilder();
-      for (Attribute a : HtmlSanitizer.ALLOWED.getEnforcedAttributes(e)) {
-        b.append(' ').append(a.getKey()).append("=\"").append(a.getValue()).append('"');
-      }
-      return b.toString();
-    });
-  }
-
   /** The attribute value with its character references decoded, or null for one only the tree builder reads right. */
-  private String attributeValue(int from, int to) {
+  private String attributeValue(int from, int to, boolean wanted) {
     for (int i = from; i < to; i++) {
       char c = in.charAt(i);
       if (c < 0x20 && !space(c)) {
@@ -470,9 +514,10 @@ final class OnePassSanitizer {
     }
     int amp = in.indexOf('&', from);
     if (amp < 0 || amp >= to) {
-      return in.substring(from, to);
+      return wanted ? in.substring(from, to) : "";
     }
-    StringBuilder b = new StringBuilder(to - from);
+    StringBuilder b = wanted ? new StringBuilder(to - from) : scratch; // a dropped value is only checked
+    b.setLength(0);
     int saved = pos;
     pos = from;
     try {
@@ -485,7 +530,7 @@ final class OnePassSanitizer {
           return null;
         }
       }
-      return b.toString();
+      return wanted ? b.toString() : "";
     } finally {
       pos = saved;
     }

@@ -86,7 +86,44 @@ final class RawFeed {
   }
 
   static String htmlToText(String html) {
-    return html == null ? null : blankToNull(Jsoup.parse(html).text().strip());
+    if (html == null) {
+      return null;
+    }
+    if (HtmlSanitizer.plain(html)) {
+      return blankToNull(collapseWhiteSpace(html)); // what jsoup's text() gives for text without markup or references
+    }
+    return blankToNull(Jsoup.parse(html).text().strip());
+  }
+
+  /** Runs of HTML white space as one space, none at either end. */
+  static String collapseWhiteSpace(String s) {
+    boolean change = false;
+    for (int i = 0; i < s.length() && !change; i++) {
+      char c = s.charAt(i);
+      change = white(c) && (c != ' ' || i == 0 || i == s.length() - 1 || white(s.charAt(i + 1)));
+    }
+    if (!change) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    boolean pending = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (white(c)) {
+        pending = b.length() > 0;
+      } else {
+        if (pending) {
+          b.append(' ');
+        }
+        pending = false;
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean white(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   }
 
   static String escape(String text) {

@@ -2,6 +2,7 @@ package org.socius.feeds.internal.parse;
 
 import java.io.StringReader;
 import java.util.Locale;
+import com.ctc.wstx.stax.WstxInputFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -31,7 +32,7 @@ final class XmlFeedReader {
   }
 
   private static XMLInputFactory factory(boolean namespaces) {
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    XMLInputFactory f = new WstxInputFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -366,7 +367,8 @@ final class XmlFeedReader {
    * the same markup): most content is text or CDATA, which then is never escaped.
    */
   private Content content() throws XMLStreamException {
-    StringBuilder text = new StringBuilder();
+    String only = null; // the usual case, one text or CDATA event: kept as the parser's string, not copied
+    StringBuilder text = null;
     StringBuilder markup = null;
     int depth = 1;
     while (depth > 0 && r.hasNext()) {
@@ -374,7 +376,7 @@ final class XmlFeedReader {
         case XMLStreamConstants.START_ELEMENT -> {
           depth++;
           if (markup == null) {
-            markup = new StringBuilder(text.length() + 256).append(RawFeed.escape(text.toString()));
+            markup = new StringBuilder(256).append(RawFeed.escape(text != null ? text.toString() : only != null ? only : ""));
           }
           markup.append('<').append(local());
           for (int i = 0; i < r.getAttributeCount(); i++) {
@@ -389,13 +391,19 @@ final class XmlFeedReader {
           }
         }
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          if (only == null && text == null) {
+            only = r.getText();
+          } else {
+            text = text != null ? text : new StringBuilder(only.length() + 256).append(only);
+            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+          }
           if (markup != null) {
             markup.append(RawFeed.escape(r.getText()));
           }
         }
         case XMLStreamConstants.ENTITY_REFERENCE -> {
           // not replaced (no DTD): keep the name visible rather than losing text
+          text = text != null ? text : new StringBuilder(only != null ? only : "");
           text.append('&').append(r.getLocalName()).append(';');
           if (markup != null) {
             markup.append("&amp;").append(r.getLocalName()).append(';');
@@ -406,7 +414,8 @@ final class XmlFeedReader {
         }
       }
     }
-    return new Content(text.toString(), markup == null ? "" : markup.toString(), markup != null);
+    String all = text != null ? text.toString() : only != null ? only : "";
+    return new Content(all, markup == null ? "" : markup.toString(), markup != null);
   }
 
   /** The element's text, trimmed; null when empty. */

@@ -166,4 +166,20 @@ class FeedParserTest {
       pool.shutdownNow();
     }
   }
+
+  /** Text in an HTML title without markup skips jsoup and reads the same: white space collapsed, none at the ends. */
+  @Test
+  void htmlTextWithoutMarkupReadsAsJsoupReadsIt() {
+    java.util.Random random = new java.util.Random(3);
+    String[] pieces = {"a", "word", " ", "  ", "\t", "\n", "\r\n", "\f", "é", ">", "\"", "'"};
+    for (int n = 0; n < 2000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(8); k >= 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      String jsoup = org.jsoup.Jsoup.parse(s).text().strip();
+      assertThat(RawFeed.htmlToText(s)).as("[" + s + "]").isEqualTo(jsoup.isEmpty() ? null : jsoup);
+    }
+  }
 }

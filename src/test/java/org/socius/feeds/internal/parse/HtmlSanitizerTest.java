@@ -169,9 +169,12 @@ class HtmlSanitizerTest {
     for (String tag : java.util.List.of("a", "img", "blockquote", "q", "cite", "abbr", "time", "td", "th", "table", "col", "ol", "ul", "div")) {
       for (String attr : java.util.List.of("href", "src", "cite", "title", "datetime", "abbr", "longdesc", "action")) {
         for (String value : java.util.List.of("https://x.example/p", "http://x.example/p", "mailto:a@x.example", "ftp://x.example/",
-            "javascript:alert(1)", "data:text/html,x", "/rel/p", "plain text")) {
+            "javascript:alert(1)", "data:text/html,x", "/rel/p", "/a?b=1&c#d", "/", "/a/./b", "/a/../b", "/%41%zz", "/a|b{c}",
+            "/a b", "/é", "//cdn.example/x", "?q=1", "plain text")) {
           String html = "<" + tag + " " + attr + "=\"" + value + "\">x</" + tag + ">";
-          assertThat(HtmlSanitizer.sanitize(html, "https://blog.example/a/")).as(html).isEqualTo(jsoupClean(html, "https://blog.example/a/"));
+          for (String base : java.util.List.of("https://blog.example/a/", "http://Blog.Example:8080/a/b?x#y", "https://u:p@blog.example/")) {
+            assertThat(HtmlSanitizer.sanitize(html, base)).as(base + " | " + html).isEqualTo(jsoupClean(html, base));
+          }
         }
       }
     }
