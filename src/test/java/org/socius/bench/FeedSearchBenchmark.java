@@ -105,7 +105,8 @@ class FeedSearchBenchmark {
           new Query("common word, last 30 days, unread", w, lastMonth + "&show=unread", false),
           new Query("common word (reading page)", w, "", true),
           new Query("two words (reading page)", medium + " " + w, "", true),
-          new Query("no search (reading page, for comparison)", "", "&show=all", true));
+          new Query("no search (reading page, for comparison)", "", "&show=all", true),
+          new Query("starred, no search (reading page)", "", "&show=starred", true));
 
       String api = "/api/v1/workspaces/" + team.workspaceId() + "/feeds/items?q=";
       String page = "/w/" + team.slug() + "/feeds?q=";

@@ -86,6 +86,8 @@ public class ReadingList {
     }
     Plan plan = !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen
         : words != null ? plan(words, filter)
+        // starred: the member's few starred items through their own index, then sorted
+        : filter.show() == Show.STARRED ? Plan.STARRED_FIRST
         // browsing: one feed's items through its own index; a few thousand items sorted; more walked newest first
         : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
     StringBuilder sql = new StringBuilder("""
@@ -93,14 +95,22 @@ public class ReadingList {
           i.author, SUBSTR(CASE WHEN i.summary = '' THEN i.content ELSE i.summary END, 1, 3000) AS body, i.published_at,
           st.read_at, st.starred_at
         """);
-    // CROSS JOIN makes SQLite walk all items newest first (feed_items_by_published) and stop at the limit
-    sql.append(plan == Plan.NEWEST_FIRST_LIST || plan == Plan.NEWEST_FIRST_PROBE
-        ? "FROM feed_items i CROSS JOIN feed_subscriptions s JOIN feeds f ON f.id = s.feed_id"
-        : "FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id JOIN feed_items i ON i.feed_id = s.feed_id");
-    sql.append("""
+    if (plan == Plan.STARRED_FIRST) {
+      // CROSS JOIN keeps SQLite to this order: the member's starred states (feed_item_states_starred), then their items
+      sql.append("""
+          FROM feed_item_states st CROSS JOIN feed_items i CROSS JOIN feed_subscriptions s JOIN feeds f ON f.id = s.feed_id
+          WHERE st.member_id = :member AND st.starred_at IS NOT NULL AND i.id = st.item_id
+            AND s.workspace_id = :ws AND s.feed_id = i.feed_id""");
+    } else {
+      // CROSS JOIN makes SQLite walk all items newest first (feed_items_by_published) and stop at the limit
+      sql.append(plan == Plan.NEWEST_FIRST_LIST || plan == Plan.NEWEST_FIRST_PROBE
+          ? "FROM feed_items i CROSS JOIN feed_subscriptions s JOIN feeds f ON f.id = s.feed_id"
+          : "FROM feed_subscriptions s JOIN feeds f ON f.id = s.feed_id JOIN feed_items i ON i.feed_id = s.feed_id");
+      sql.append("""
 
-        LEFT JOIN feed_item_states st ON st.item_id = i.id AND st.member_id = :member
-        WHERE s.workspace_id = :ws AND s.feed_id = i.feed_id""");
+          LEFT JOIN feed_item_states st ON st.item_id = i.id AND st.member_id = :member
+          WHERE s.workspace_id = :ws AND s.feed_id = i.feed_id""");
+    }
     if (filter.subscriptionId() != null) {
       sql.append(" AND s.id = :sub");
     }
@@ -118,7 +128,7 @@ public class ReadingList {
         case MATCHES_FIRST -> " AND i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
         // the unary + keeps SQLite from driving the query by this list: it is looked up, item by item
         case NEWEST_FIRST_LIST, FEED_LIST -> " AND +i.rowid IN (SELECT rowid FROM feed_items_fts WHERE feed_items_fts MATCH :q)";
-        case NEWEST_FIRST_PROBE, FEED_PROBE ->
+        case NEWEST_FIRST_PROBE, FEED_PROBE, STARRED_FIRST ->
             " AND EXISTS (SELECT 1 FROM feed_items_fts WHERE feed_items_fts MATCH :q AND feed_items_fts.rowid = i.rowid)";
       });
     }
@@ -184,7 +194,9 @@ public class ReadingList {
     /** One feed's items newest first, each checked against the list of matches. */
     FEED_LIST,
     /** One feed's items newest first, each checked against the index. */
-    FEED_PROBE
+    FEED_PROBE,
+    /** Starred items only: the member's starred states first, then sorted (a member stars a few of many items). */
+    STARRED_FIRST
   }
 
   /** Browsing without words, up to this many items in the feeds listed are sorted rather than walked. */

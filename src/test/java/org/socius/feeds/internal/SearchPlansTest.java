@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SearchPlansTest {
 
-  record Item(String id, String subscriptionId, String text, long publishedAt, boolean read) {}
+  record Item(String id, String subscriptionId, String text, long publishedAt, boolean read, boolean starred) {}
 
   @ParameterizedTest
   @EnumSource(Store.class)
@@ -61,11 +61,12 @@ class SearchPlansTest {
           VALUES (:id, :feed, :id, :id, :title, :summary, :at, :at)""").param("id", id).param("feed", feedId)
           .param("title", "Item " + i).param("summary", text).param("at", at).update();
       boolean read = i % 5 == 0;
-      if (read) {
-        jdbc.sql("INSERT INTO feed_item_states (member_id, item_id, workspace_id, read_at) VALUES (:m, :i, :ws, :at)").param("m", member)
-            .param("i", id).param("ws", ws).param("at", at).update();
+      boolean starred = i % 6 == 1 || i % 9 == 3;
+      if (read || starred) {
+        jdbc.sql("INSERT INTO feed_item_states (member_id, item_id, workspace_id, read_at, starred_at) VALUES (:m, :i, :ws, :at, :star)")
+            .param("m", member).param("i", id).param("ws", ws).param("at", read ? at : null).param("star", starred ? at + 1 : null).update();
       }
-      items.add(new Item(id, sub, text, at, read));
+      items.add(new Item(id, sub, text, at, read, starred));
     }
 
     long from = base + 10 * 3_600_000L;
@@ -87,6 +88,11 @@ class SearchPlansTest {
         it -> !it.read() && it.subscriptionId().equals(subs.get(1)));
     check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.ALL, null, category), items,
         it -> it.subscriptionId().equals(subs.get(1)));
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.STARRED, null, null), items, Item::starred);
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.STARRED, subs.get(0), null), items,
+        it -> it.starred() && it.subscriptionId().equals(subs.get(0)));
+    check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.STARRED, null, category), items,
+        it -> it.starred() && it.subscriptionId().equals(subs.get(1)));
     for (String query : List.of(common, rare, common + " " + rare)) {
       Predicate<Item> words = it -> List.of(query.split(" ")).stream().allMatch(w -> it.text().contains(w + " "));
       check(sqlite, reading, ws, member, new ReadingList.Filter(ReadingList.Show.ALL, null, null, query, null, null), items, words);
@@ -121,8 +127,9 @@ class SearchPlansTest {
         .sorted(Comparator.comparingLong(Item::publishedAt).thenComparing(Item::id).reversed()).map(Item::id).toList();
     assertThat(want).as("the case has items: " + filter).isNotEmpty();
     for (ReadingList.Plan plan : ReadingList.Plan.values()) {
-      if (plan.name().startsWith("FEED_") && filter.subscriptionId() == null || plan == ReadingList.Plan.PLANNER && sqlite) {
-        continue; // walking one feed's items is only for a search within one feed; PLANNER is PostgreSQL's
+      if (plan.name().startsWith("FEED_") && filter.subscriptionId() == null || plan == ReadingList.Plan.PLANNER && sqlite
+          || plan == ReadingList.Plan.STARRED_FIRST && filter.show() != ReadingList.Show.STARRED) {
+        continue; // walking one feed's items is only for a search within one feed; PLANNER is PostgreSQL's; starred first lists only starred items
       }
       List<String> got = new ArrayList<>();
       String cursor = null;
