@@ -38,6 +38,10 @@ public class SociusEnvironment implements EnvironmentPostProcessor, Ordered {
       props.put("spring.datasource.username", env.getProperty("socius.db.user", ""));
       props.put("spring.datasource.password", env.getProperty("socius.db.password", ""));
       props.put("db-scheduler.polling-strategy", "lock-and-fetch"); // SELECT … FOR UPDATE SKIP LOCKED
+      // Plan each statement for its values. After five runs PostgreSQL may keep a generic plan, made
+      // without them: for a search it guesses a common word's matches and a date range's items alike
+      // (5,000 rows each) and took 3 s at a million items where the plan for the values took 44 ms.
+      props.put("spring.datasource.hikari.connection-init-sql", "SET plan_cache_mode = force_custom_plan");
       props.put("socius.db.vendor", "postgresql");
     }
     env.getPropertySources().addFirst(new MapPropertySource("socius", props));
