@@ -92,8 +92,8 @@ public class ReadingList {
     }
     Plan plan = !database.isSqlite() ? Plan.PLANNER : chosen != null ? chosen
         : words != null ? plan(words, filter)
-        // starred: the member's few starred items through their own index, then sorted
-        : filter.show() == Show.STARRED ? Plan.STARRED_FIRST
+        // starred, when they are few: the member's starred items through their own index, then sorted
+        : filter.show() == Show.STARRED && fewStarred(memberId, scope, take) ? Plan.STARRED_FIRST
         // browsing: one feed's items through its own index; a few thousand items sorted; more walked newest first
         : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
     boolean postgres = !database.isSqlite();
@@ -215,6 +215,17 @@ public class ReadingList {
 
   /** Browsing without words, up to this many items in the feeds listed are sorted rather than walked. */
   static final int FEW_TO_SORT = 20_000;
+
+  /**
+   * Whether sorting the member's starred items costs less than walking the items newest first until
+   * the page has its starred ones: a walk meets one starred item in (items / starred) and handles a
+   * row about five times faster than the sort does (measured at a million items).
+   */
+  private boolean fewStarred(String memberId, Scope scope, int take) {
+    long starred = jdbc.sql("SELECT COUNT(*) FROM feed_item_states WHERE member_id = :member AND starred_at IS NOT NULL")
+        .param("member", memberId).query(Long.class).single();
+    return starred == 0 || (double) scope.items() / starred * take > 5.0 * starred;
+  }
 
   /** How many items the feeds listed hold, and how many of them the member has read (kept counts, {@link ReadCounts}). */
   record Scope(long items, long read) {}
