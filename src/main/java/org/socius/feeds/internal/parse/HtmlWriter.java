@@ -70,27 +70,43 @@ final class HtmlWriter implements NodeVisitor {
   }
 
   private void escape(String s, boolean attribute) {
+    if (!escape(out, s, attribute)) {
+      odd = true;
+    }
+  }
+
+  /** Appends text as jsoup writes it; false when it holds a character jsoup writes as a numeric reference. */
+  static boolean escape(StringBuilder to, String s, boolean attribute) {
     int len = s.length();
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\u00a0' -> out.append("&nbsp;");
-        case '"' -> out.append(attribute ? "&quot;" : "\"");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            odd = true;
-          } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-            out.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            odd = true;
-          } else {
-            out.append(c);
-          }
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || i + 1 >= len || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false; // a lone half
         }
+        to.append(c).append(s.charAt(++i));
+      } else if (!escape(to, c, attribute)) {
+        return false;
       }
     }
+    return true;
+  }
+
+  /** Appends one character that is not half of a pair as jsoup writes it; false for those it writes as numeric references. */
+  static boolean escape(StringBuilder to, char c, boolean attribute) {
+    switch (c) {
+      case '&' -> to.append("&amp;");
+      case '<' -> to.append("&lt;");
+      case '>' -> to.append("&gt;");
+      case '\u00a0' -> to.append("&nbsp;");
+      case '"' -> to.append(attribute ? "&quot;" : "\"");
+      default -> {
+        if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          return false;
+        }
+        to.append(c);
+      }
+    }
+    return true;
   }
 }

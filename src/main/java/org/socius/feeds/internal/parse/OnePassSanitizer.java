@@ -181,7 +181,7 @@ final class OnePassSanitizer {
         pos += 2;
       } else if ((c == '\n' || c == '\r') && out.length() == preText) {
         return false;
-      } else if (escape(out, c, false)) {
+      } else if (HtmlWriter.escape(out, c, false)) {
         pos++;
       } else {
         return false;
@@ -489,16 +489,8 @@ final class OnePassSanitizer {
       return false;
     }
     out.append(' ').append(attr).append("=\"");
-    for (int k = 0; k < value.length(); k++) {
-      char c = value.charAt(k);
-      if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c) || k + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(k + 1))) {
-          return false;
-        }
-        out.append(c).append(value.charAt(++k));
-      } else if (!escape(out, c, true)) {
-        return false;
-      }
+    if (!HtmlWriter.escape(out, value, true)) {
+      return false;
     }
     out.append('"');
     return true;
@@ -592,7 +584,7 @@ final class OnePassSanitizer {
       char d = decoded.charAt(k);
       if (Character.isSurrogate(d)) {
         to.append(d); // halves of a pair: the number was checked above, names hold whole characters
-      } else if (((d == '\n' || d == '\r') && to.length() == preText) || !escape(to, d, false)) {
+      } else if (((d == '\n' || d == '\r') && to.length() == preText) || !HtmlWriter.escape(to, d, false)) {
         return false;
       }
     }
@@ -602,24 +594,6 @@ final class OnePassSanitizer {
   private boolean literalAmpersand(boolean attribute, StringBuilder to) {
     to.append(attribute ? "&" : "&amp;");
     pos++;
-    return true;
-  }
-
-  /** Appends one character as jsoup writes it; false for the characters jsoup writes as numeric references. */
-  private static boolean escape(StringBuilder to, char c, boolean attribute) {
-    switch (c) {
-      case '&' -> to.append("&amp;");
-      case '<' -> to.append("&lt;");
-      case '>' -> to.append("&gt;");
-      case '\u00a0' -> to.append("&nbsp;");
-      case '"' -> to.append(attribute ? "&quot;" : "\"");
-      default -> {
-        if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-          return false;
-        }
-        to.append(c);
-      }
-    }
     return true;
   }
 
