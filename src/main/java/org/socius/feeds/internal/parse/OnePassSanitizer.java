@@ -236,17 +236,12 @@ final class OnePassSanitizer {
 
   private boolean endTag() {
     int start = pos + 2;
-    int i = start;
-    while (i < len && nameChar(in.charAt(i))) {
-      i++;
-    }
+    int i = nameEnd(start);
     if (i == start || !letter(in.charAt(start))) {
       return false;
     }
     String name = lower(start, i);
-    while (i < len && space(in.charAt(i))) {
-      i++;
-    }
+    i = skipSpace(i);
     if (i >= len || in.charAt(i) != '>' || depth == 0 || !open[depth - 1].name.equals(name)) {
       return false; // attributes on an end tag, or an end tag that does not close the current element
     }
@@ -262,10 +257,7 @@ final class OnePassSanitizer {
 
   private boolean startTag() {
     int start = pos + 1;
-    int i = start;
-    while (i < len && nameChar(in.charAt(i))) {
-      i++;
-    }
+    int i = nameEnd(start);
     if (i >= len || !(space(in.charAt(i)) || in.charAt(i) == '>' || in.charAt(i) == '/')) {
       return false;
     }
@@ -280,9 +272,7 @@ final class OnePassSanitizer {
     int seenCount = 0;
     boolean selfClosing = false;
     while (true) {
-      while (i < len && space(in.charAt(i))) {
-        i++;
-      }
+      i = skipSpace(i);
       if (i >= len) {
         return false;
       }
@@ -310,16 +300,12 @@ final class OnePassSanitizer {
         return false;
       }
       String attr = lower(nameStart, i);
-      while (i < len && space(in.charAt(i))) {
-        i++;
-      }
+      i = skipSpace(i);
       boolean keep = rule.keeps(attr);
       String value = "";
       if (i < len && in.charAt(i) == '=') {
         i++;
-        while (i < len && space(in.charAt(i))) {
-          i++;
-        }
+        i = skipSpace(i);
         if (i >= len) {
           return false;
         }
@@ -376,7 +362,7 @@ final class OnePassSanitizer {
   private boolean open(Rule rule, boolean selfClosing) {
     Kind kind = rule.kind;
     boolean isVoid = kind == Kind.VOID || kind == Kind.VOID_CLOSES_P;
-    if (kind == Kind.REFUSED || (selfClosing && !isVoid) || depth == MAX_DEPTH) {
+    if ((selfClosing && !isVoid) || depth == MAX_DEPTH) {
       return false;
     }
     boolean closesP = kind == Kind.CLOSES_P || kind == Kind.HEADING || kind == Kind.VOID_CLOSES_P || kind == Kind.PRE
@@ -595,6 +581,23 @@ final class OnePassSanitizer {
     to.append(attribute ? "&" : "&amp;");
     pos++;
     return true;
+  }
+
+  /** Where a tag or attribute name that starts at from ends. */
+  private int nameEnd(int from) {
+    int i = from;
+    while (i < len && nameChar(in.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The first position from i on that is not HTML white space. */
+  private int skipSpace(int i) {
+    while (i < len && space(in.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** A character of text written as it is. */
