@@ -90,15 +90,22 @@ public class ReadingList {
       }
       take = (int) Math.min(take, unread);
     }
-    Plan plan = chosen != null ? chosen
-        : !database.isSqlite() ? (words != null && weeksFirst(words, take) ? Plan.NEWEST_WEEKS : Plan.PLANNER)
-        : words != null ? plan(words, filter)
-        // starred, when they are few: the member's starred items through their own index, then sorted
-        : filter.show() == Show.STARRED && fewStarred(memberId, scope, take) ? Plan.STARRED_FIRST
-        // browsing: one feed's items through its own index; a few thousand items sorted; more walked newest first
-        : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
+    int firstWeeks = 1;
+    Plan plan;
+    if (chosen != null) {
+      plan = chosen;
+    } else if (!database.isSqlite()) {
+      firstWeeks = words == null ? 0 : firstWeeks(words, take);
+      plan = firstWeeks > 0 ? Plan.NEWEST_WEEKS : Plan.PLANNER;
+    } else {
+      plan = words != null ? plan(words, filter)
+          // starred, when they are few: the member's starred items through their own index, then sorted
+          : filter.show() == Show.STARRED && fewStarred(memberId, scope, take) ? Plan.STARRED_FIRST
+          // browsing: one feed's items through its own index; a few thousand items sorted; more walked newest first
+          : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
+    }
     String[] after = cursor == null || cursor.isBlank() ? null : decode(cursor);
-    List<Entry> rows = plan == Plan.NEWEST_WEEKS && words != null ? newestWeeks(workspaceId, memberId, filter, words, after, take)
+    List<Entry> rows = plan == Plan.NEWEST_WEEKS && words != null ? newestWeeks(workspaceId, memberId, filter, words, after, take, firstWeeks)
         : rows(workspaceId, memberId, filter, words, plan, after, take, null);
     if (rows.size() <= limit) {
       return new Page(rows, null);
@@ -209,7 +216,8 @@ public class ReadingList {
    * (V23) the index itself keeps only the matches of those weeks, and only they are read. A window
    * that does not fill the page is widened; the page is always the one a search of all weeks lists.
    */
-  private List<Entry> newestWeeks(String workspaceId, String memberId, Filter filter, String words, String[] after, int take) {
+  private List<Entry> newestWeeks(String workspaceId, String memberId, Filter filter, String words, String[] after, int take,
+      int firstWeeks) {
     long[] range = jdbc.sql("SELECT MIN(published_at), MAX(published_at) FROM feed_items")
         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     long top = range[1];
@@ -222,7 +230,7 @@ public class ReadingList {
     long floor = filter.from() == null ? range[0] : Math.max(range[0], filter.from().toEpochMilli());
     // integer division, as the lexeme's (published_at / WEEK) in SQL
     long topWeek = top / WEEK;
-    for (int n = 1; n <= 64 && topWeek - n + 1 > floor / WEEK; n *= 4) {
+    for (int n = firstWeeks; n <= 64 && topWeek - n + 1 > floor / WEEK; n *= 4) {
       List<Entry> rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks(topWeek - n + 1, topWeek));
       if (rows.size() >= take) {
         return rows;
@@ -243,19 +251,27 @@ public class ReadingList {
   private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": ([0-9.e+]+)");
 
   /**
-   * Whether a search of the latest weeks first reads fewer rows than walking all items newest
-   * first does: the walk reads about {@code take * items / matches} rows, the first week the
-   * matches within it. Both from PostgreSQL's estimates (the column statistics, no row read).
+   * How many of the latest weeks a search asks first: the fewest of 1, 4, 16 and 64 expected to
+   * fill the page; or 0, to search all weeks at once, when walking the items newest first reads
+   * fewer rows (about {@code take * items / matches}) than those weeks hold matches, or when not
+   * even 64 weeks are expected to fill the page. From PostgreSQL's estimates (the statistics of
+   * the columns, no row read); without statistics (a new installation) all weeks at once.
    */
-  private boolean weeksFirst(String words, int take) {
+  private int firstWeeks(String words, int take) {
     double items = estimate("TRUE", null, null);
     double matches = estimate("search @@ plainto_tsquery('simple', :v)", "v", words);
     Long newest = jdbc.sql("SELECT MAX(published_at) FROM feed_items").query(Long.class).single();
     if (items < 1 || matches < 1 || newest == null) {
-      return true;
+      return 0;
     }
-    double lastWeek = estimate("published_at >= :v", "v", newest / WEEK * WEEK);
-    return lastWeek * matches / items < (double) take * items / matches;
+    double perWeek = estimate("published_at > :v", "v", newest - WEEK) * matches / items;
+    double walk = take * items / matches;
+    for (int n = 1; n <= 64; n *= 4) {
+      if (n * perWeek >= take) {
+        return n * perWeek < walk ? n : 0;
+      }
+    }
+    return 0;
   }
 
   /** The planner's estimate of the items that meet the condition. */
