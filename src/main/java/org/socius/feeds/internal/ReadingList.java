@@ -209,12 +209,13 @@ public class ReadingList {
   static final long WEEK = 7 * 86_400_000L;
 
   /**
-   * PostgreSQL: a search within the latest week first, then the latest 4, 16 and 64, then all
-   * weeks. The GIN index finds a word's matches in no order, and walking the items newest first
-   * reads every item's search vector until the page is full, so for a word in one item of a few
-   * hundred both ways read thousands of rows (200 ms at a million items). With the week's lexeme
-   * (V23) the index itself keeps only the matches of those weeks, and only they are read. A window
-   * that does not fill the page is widened; the page is always the one a search of all weeks lists.
+   * PostgreSQL: a search within the latest weeks first (one, four, 16 or 64 back from the newest
+   * item), then all weeks. The GIN index finds a word's matches in no order, and walking the items
+   * newest first reads every item's search vector until the page is full, so for a word in one item
+   * of a few hundred both ways read thousands of rows (200 ms at a million items). With the week's
+   * lexeme (V23) the index itself keeps only the matches of those weeks, and only they are read. A
+   * window that does not fill the page is widened; the page is always the one a search of all weeks
+   * lists.
    */
   private List<Entry> newestWeeks(String workspaceId, String memberId, Filter filter, String words, String[] after, int take,
       int firstWeeks) {
@@ -228,10 +229,9 @@ public class ReadingList {
       top = Math.min(top, filter.to().toEpochMilli() - 1);
     }
     long floor = filter.from() == null ? range[0] : Math.max(range[0], filter.from().toEpochMilli());
-    // integer division, as the lexeme's (published_at / WEEK) in SQL
-    long topWeek = top / WEEK;
-    for (int n = firstWeeks; n <= 64 && topWeek - n + 1 > floor / WEEK; n *= 4) {
-      List<Entry> rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks(topWeek - n + 1, topWeek));
+    // n weeks back from the newest item: the calendar weeks that cover them (integer division, as in V23)
+    for (int n = firstWeeks; n <= 64 && (top - n * WEEK) / WEEK > floor / WEEK; n *= 4) {
+      List<Entry> rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks((top - n * WEEK) / WEEK, top / WEEK));
       if (rows.size() >= take) {
         return rows;
       }
@@ -255,13 +255,17 @@ public class ReadingList {
    * fill the page; or 0, to search all weeks at once, when walking the items newest first reads
    * fewer rows (about {@code take * items / matches}) than those weeks hold matches, or when not
    * even 64 weeks are expected to fill the page. From PostgreSQL's estimates (the statistics of
-   * the columns, no row read); without statistics (a new installation) all weeks at once.
+   * the columns, no row read); without statistics (a new installation) all weeks at once. A word
+   * the statistics do not know is rarer than all they do (a few hundred items at a million), and
+   * reading its matches at once costs less than asking for them week by week.
    */
   private int firstWeeks(String words, int take) {
     double items = estimate("TRUE", null, null);
     double matches = estimate("search @@ plainto_tsquery('simple', :v)", "v", words);
+    // what the planner assumes of any word outside its statistics (no word holds a space)
+    double unknown = estimate("search @@ CAST(:v AS tsquery)", "v", "'no such word'");
     Long newest = jdbc.sql("SELECT MAX(published_at) FROM feed_items").query(Long.class).single();
-    if (items < 1 || matches < 1 || newest == null) {
+    if (items < 1 || matches <= unknown || newest == null) {
       return 0;
     }
     double perWeek = estimate("published_at > :v", "v", newest - WEEK) * matches / items;
