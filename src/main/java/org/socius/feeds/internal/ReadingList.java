@@ -66,10 +66,12 @@ public class ReadingList {
 
   private final JdbcClient jdbc;
   private final org.socius.platform.Database database;
+  private final SearchWeeks searchWeeks;
 
-  ReadingList(JdbcClient jdbc, org.socius.platform.Database database) {
+  ReadingList(JdbcClient jdbc, org.socius.platform.Database database, SearchWeeks searchWeeks) {
     this.jdbc = jdbc;
     this.database = database;
+    this.searchWeeks = searchWeeks;
   }
 
   public Page page(String workspaceId, String memberId, Filter filter, String cursor, int limit) {
@@ -95,7 +97,7 @@ public class ReadingList {
     if (chosen != null) {
       plan = chosen;
     } else if (!database.isSqlite()) {
-      firstWeeks = words == null ? 0 : firstWeeks(words, take);
+      firstWeeks = words == null ? 0 : searchWeeks.firstWeeks(words, take);
       plan = firstWeeks > 0 ? Plan.NEWEST_WEEKS : Plan.PLANNER;
     } else {
       plan = words != null ? plan(words, filter)
@@ -105,8 +107,20 @@ public class ReadingList {
           : filter.subscriptionId() != null || scope.items() < FEW_TO_SORT ? Plan.PLANNER : Plan.NEWEST_FIRST_LIST;
     }
     String[] after = cursor == null || cursor.isBlank() ? null : decode(cursor);
-    List<Entry> rows = plan == Plan.NEWEST_WEEKS && words != null ? newestWeeks(workspaceId, memberId, filter, words, after, take, firstWeeks)
-        : rows(workspaceId, memberId, filter, words, plan, after, take, null);
+    List<Entry> rows = null;
+    if (plan == Plan.NEWEST_WEEKS && words != null) {
+      // the latest weeks first, widened until a window fills the page (SearchWeeks)
+      for (String weeks : searchWeeks.windows(filter, after == null ? null : Long.valueOf(after[0]), firstWeeks)) {
+        rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks);
+        if (rows.size() >= take) {
+          break;
+        }
+        rows = null;
+      }
+    }
+    if (rows == null) {
+      rows = rows(workspaceId, memberId, filter, words, plan == Plan.NEWEST_WEEKS ? Plan.PLANNER : plan, after, take, null);
+    }
     if (rows.size() <= limit) {
       return new Page(rows, null);
     }
@@ -205,87 +219,6 @@ public class ReadingList {
     return spec.query(ReadingList::entry).list();
   }
 
-  /** A week in milliseconds: the unit of the 'week N' lexemes of the search vector (V23). */
-  static final long WEEK = 7 * 86_400_000L;
-
-  /**
-   * PostgreSQL: a search within the latest weeks first (one, four, 16 or 64 back from the newest
-   * item), then all weeks. The GIN index finds a word's matches in no order, and walking the items
-   * newest first reads every item's search vector until the page is full, so for a word in one item
-   * of a few hundred both ways read thousands of rows (200 ms at a million items). With the week's
-   * lexeme (V23) the index itself keeps only the matches of those weeks, and only they are read. A
-   * window that does not fill the page is widened; the page is always the one a search of all weeks
-   * lists.
-   */
-  private List<Entry> newestWeeks(String workspaceId, String memberId, Filter filter, String words, String[] after, int take,
-      int firstWeeks) {
-    long[] range = jdbc.sql("SELECT MIN(published_at), MAX(published_at) FROM feed_items")
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-    long top = range[1];
-    if (after != null) {
-      top = Math.min(top, Long.parseLong(after[0]));
-    }
-    if (filter.to() != null) {
-      top = Math.min(top, filter.to().toEpochMilli() - 1);
-    }
-    long floor = filter.from() == null ? range[0] : Math.max(range[0], filter.from().toEpochMilli());
-    // n weeks back from the newest item: the calendar weeks that cover them (integer division, as in V23)
-    for (int n = firstWeeks; n <= 64 && (top - n * WEEK) / WEEK > floor / WEEK; n *= 4) {
-      List<Entry> rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks((top - n * WEEK) / WEEK, top / WEEK));
-      if (rows.size() >= take) {
-        return rows;
-      }
-    }
-    return rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, null);
-  }
-
-  /** The tsquery for any of the weeks from {@code first} to {@code last}: 'week 2970' | 'week 2969' | … */
-  static String weeks(long first, long last) {
-    StringBuilder q = new StringBuilder();
-    for (long w = last; w >= first; w--) {
-      q.append(q.isEmpty() ? "" : " | ").append("'week ").append(w).append('\'');
-    }
-    return q.toString();
-  }
-
-  private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\": ([0-9.e+]+)");
-
-  /**
-   * How many of the latest weeks a search asks first: the fewest of 1, 4, 16 and 64 expected to
-   * fill the page; or 0, to search all weeks at once, when walking the items newest first reads
-   * fewer rows (about {@code take * items / matches}) than those weeks hold matches, or when not
-   * even 64 weeks are expected to fill the page. From PostgreSQL's estimates (the statistics of
-   * the columns, no row read); without statistics (a new installation) all weeks at once. A word
-   * the statistics do not know is rarer than all they do (a few hundred items at a million), and
-   * reading its matches at once costs less than asking for them week by week.
-   */
-  private int firstWeeks(String words, int take) {
-    double items = estimate("TRUE", null, null);
-    double matches = estimate("search @@ plainto_tsquery('simple', :v)", "v", words);
-    // what the planner assumes of any word outside its statistics (no word holds a space)
-    double unknown = estimate("search @@ CAST(:v AS tsquery)", "v", "'no such word'");
-    Long newest = jdbc.sql("SELECT MAX(published_at) FROM feed_items").query(Long.class).single();
-    if (items < 1 || matches <= unknown || newest == null) {
-      return 0;
-    }
-    double perWeek = estimate("published_at > :v", "v", newest - WEEK) * matches / items;
-    double walk = take * items / matches;
-    for (int n = 1; n <= 64; n *= 4) {
-      if (n * perWeek >= take) {
-        return n * perWeek < walk ? n : 0;
-      }
-    }
-    return 0;
-  }
-
-  /** The planner's estimate of the items that meet the condition. */
-  private double estimate(String condition, String name, Object value) {
-    var spec = jdbc.sql("EXPLAIN (FORMAT JSON) SELECT 1 FROM feed_items WHERE " + condition);
-    String plan = (name == null ? spec : spec.param(name, value)).query(String.class).single();
-    var m = PLAN_ROWS.matcher(plan);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
   /**
    * How SQLite finds the newest items with every word. Which way is fast depends on how many
    * items have the words, which FTS5 counts cheaply up to a bound (it reads only its own index):
@@ -297,7 +230,7 @@ public class ReadingList {
   enum Plan {
     /** PostgreSQL: the GIN match, and the planner chooses between it and feed_items_by_published. */
     PLANNER,
-    /** PostgreSQL: as {@link #PLANNER}, within the latest weeks first ({@link ReadingList#newestWeeks}). */
+    /** PostgreSQL: as {@link #PLANNER}, within the latest weeks first ({@link SearchWeeks}). */
     NEWEST_WEEKS,
     /** The matches looked up one by one, then sorted. */
     MATCHES_FIRST,
