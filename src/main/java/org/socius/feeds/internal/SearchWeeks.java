@@ -46,10 +46,18 @@ class SearchWeeks {
     // what the planner assumes of any word outside its statistics (no word of a search holds a space)
     double unknown = estimate("search @@ CAST(:v AS tsquery)", "v", "'no such word'");
     Long newest = jdbc.sql("SELECT MAX(published_at) FROM feed_items").query(Long.class).single();
-    if (items < 1 || matches <= unknown || newest == null) {
+    if (newest == null) {
       return 0;
     }
-    double perWeek = estimate("published_at > :v", "v", newest - WEEK) * matches / items;
+    return firstWeeks(items, matches, unknown, estimate("published_at > :v", "v", newest - WEEK), take);
+  }
+
+  /** The choice of {@link #firstWeeks(String, int)} from the estimates: all items, matches, matches of an unknown word, items of the last week. */
+  static int firstWeeks(double items, double matches, double unknown, double lastWeek, int take) {
+    if (items < 1 || matches <= unknown) {
+      return 0;
+    }
+    double perWeek = lastWeek * matches / items;
     double walk = take * items / matches;
     for (int n = 1; n <= WIDEST; n *= 4) {
       if (n * perWeek >= take) {
