@@ -92,13 +92,13 @@ public class ReadingList {
       }
       take = (int) Math.min(take, unread);
     }
-    int firstWeeks = 1;
+    SearchWeeks.Start start = null;
     Plan plan;
     if (chosen != null) {
       plan = chosen;
     } else if (!database.isSqlite()) {
-      firstWeeks = words == null ? 0 : searchWeeks.firstWeeks(words, take);
-      plan = firstWeeks > 0 ? Plan.NEWEST_WEEKS : Plan.PLANNER;
+      start = words == null ? null : searchWeeks.start(words, take);
+      plan = start != null && start.weeks() > 0 ? Plan.NEWEST_WEEKS : Plan.PLANNER;
     } else {
       plan = words != null ? plan(words, filter)
           // starred, when they are few: the member's starred items through their own index, then sorted
@@ -110,12 +110,13 @@ public class ReadingList {
     List<Entry> rows = null;
     if (plan == Plan.NEWEST_WEEKS && words != null) {
       // the latest weeks first, widened until a window fills the page (SearchWeeks)
-      for (String weeks : searchWeeks.windows(filter, after == null ? null : Long.valueOf(after[0]), firstWeeks)) {
-        rows = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks);
-        if (rows.size() >= take) {
+      Long cursorTime = after == null ? null : Long.valueOf(after[0]);
+      for (String weeks : searchWeeks.windows(start != null ? start : searchWeeks.start(1), filter, cursorTime)) {
+        List<Entry> found = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks);
+        if (found.size() >= take) {
+          rows = found;
           break;
         }
-        rows = null;
       }
     }
     if (rows == null) {

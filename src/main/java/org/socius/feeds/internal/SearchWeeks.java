@@ -31,6 +31,9 @@ class SearchWeeks {
     this.jdbc = jdbc;
   }
 
+  /** Where a search starts: how many weeks back (0: all weeks at once), and the oldest and newest publication times stored. */
+  record Start(int weeks, long oldest, long newest) {}
+
   /**
    * How many weeks the first window reaches back: the fewest of 1, 4, 16 and 64 expected to fill
    * the page; or 0, to search all weeks at once, when walking the items newest first reads fewer
@@ -40,19 +43,23 @@ class SearchWeeks {
    * do not know is rarer than all they do (a few hundred items at a million): reading its matches
    * at once costs less than asking for them week by week.
    */
-  int firstWeeks(String words, int take) {
+  Start start(String words, int take) {
+    Start stored = start(0);
     double items = estimate("TRUE", null, null);
     double matches = estimate("search @@ plainto_tsquery('simple', :v)", "v", words);
     // what the planner assumes of any word outside its statistics (no word of a search holds a space)
     double unknown = estimate("search @@ CAST(:v AS tsquery)", "v", "'no such word'");
-    Long newest = jdbc.sql("SELECT MAX(published_at) FROM feed_items").query(Long.class).single();
-    if (newest == null) {
-      return 0;
-    }
-    return firstWeeks(items, matches, unknown, estimate("published_at > :v", "v", newest - WEEK), take);
+    double lastWeek = estimate("published_at > :v", "v", stored.newest() - WEEK);
+    return new Start(firstWeeks(items, matches, unknown, lastWeek, take), stored.oldest(), stored.newest());
   }
 
-  /** The choice of {@link #firstWeeks(String, int)} from the estimates: all items, matches, matches of an unknown word, items of the last week. */
+  /** A start the given number of weeks back. */
+  Start start(int weeks) {
+    return jdbc.sql("SELECT MIN(published_at), MAX(published_at) FROM feed_items")
+        .query((rs, n) -> new Start(weeks, rs.getLong(1), rs.getLong(2))).single();
+  }
+
+  /** The weeks of {@link #start(String, int)} from the estimates: all items, matches, matches of an unknown word, items of the last week. */
   static int firstWeeks(double items, double matches, double unknown, double lastWeek, int take) {
     if (items < 1 || matches <= unknown) {
       return 0;
@@ -68,24 +75,22 @@ class SearchWeeks {
   }
 
   /**
-   * The windows to ask in turn, as tsqueries of weeks, from {@code firstWeeks} back from the newest
+   * The windows to ask in turn, as tsqueries of weeks, from the start's weeks back from the newest
    * item listed (before the cursor's time and the filter's end) fourfold up to 64; none that would
    * already hold every item the filter lets through.
    */
-  List<String> windows(ReadingList.Filter filter, Long cursorTime, int firstWeeks) {
-    long[] range = jdbc.sql("SELECT MIN(published_at), MAX(published_at) FROM feed_items")
-        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-    long top = range[1];
+  List<String> windows(Start start, ReadingList.Filter filter, Long cursorTime) {
+    long top = start.newest();
     if (cursorTime != null) {
       top = Math.min(top, cursorTime);
     }
     if (filter.to() != null) {
       top = Math.min(top, filter.to().toEpochMilli() - 1);
     }
-    long floor = filter.from() == null ? range[0] : Math.max(range[0], filter.from().toEpochMilli());
+    long floor = filter.from() == null ? start.oldest() : Math.max(start.oldest(), filter.from().toEpochMilli());
     List<String> windows = new ArrayList<>();
     // n weeks back: the calendar weeks that cover them (integer division, as in V23)
-    for (int n = Math.max(1, firstWeeks); n <= WIDEST && (top - n * WEEK) / WEEK > floor / WEEK; n *= 4) {
+    for (int n = Math.max(1, start.weeks()); n <= WIDEST && (top - n * WEEK) / WEEK > floor / WEEK; n *= 4) {
       windows.add(weeks((top - n * WEEK) / WEEK, top / WEEK));
     }
     return windows;
