@@ -112,7 +112,7 @@ public class ReadingList {
       // the latest weeks first, widened until a window fills the page (SearchWeeks)
       Long cursorTime = after == null ? null : Long.valueOf(after[0]);
       for (String weeks : searchWeeks.windows(start != null ? start : searchWeeks.start(1), filter, cursorTime)) {
-        List<Entry> found = rows(workspaceId, memberId, filter, words, Plan.PLANNER, after, take, weeks);
+        List<Entry> found = rows(workspaceId, memberId, filter, words, plan, after, take, weeks);
         if (found.size() >= take) {
           rows = found;
           break;
@@ -120,7 +120,7 @@ public class ReadingList {
       }
     }
     if (rows == null) {
-      rows = rows(workspaceId, memberId, filter, words, plan == Plan.NEWEST_WEEKS ? Plan.PLANNER : plan, after, take, null);
+      rows = rows(workspaceId, memberId, filter, words, plan, after, take, null);
     }
     if (rows.size() <= limit) {
       return new Page(rows, null);
